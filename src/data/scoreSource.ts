@@ -18,6 +18,11 @@ export interface ControlProfileUpdate {
 export interface ScoreSource {
   /** A short name for logs: "demo", "file", "graph". */
   readonly name: string;
+  /**
+   * True when every tenant is served the same captured data (the file source without FILE_TENANT_ID,
+   * for local use): items then name another tenant than the one asking, and that is expected.
+   */
+  readonly sharedData?: boolean;
   /** Up to `days` daily scores, newest first. */
   getSecureScores(tenantId: string, days: number): Promise<RawSecureScore[]>;
   /** Every control profile, every page followed. */

@@ -69,6 +69,8 @@ export interface Comparison {
   averagePercent: number | null;
   /** The raw averageScore as Graph sent it (a percentage today, points on older data). */
   averageScoreRaw: number | null;
+  /** How averageScoreRaw was read (see normalize.ts, averagePercentFrom); null when it was unusable. */
+  averageUnit?: 'percent' | 'points' | null;
   /** TotalSeats only: the seat-size range of the peer group. */
   seatRange: { lower: number; upper: number } | null;
   /** Per-category average points and max, where Graph sent them. */

@@ -15,6 +15,11 @@ export interface CategorySummary extends Points {
   category: Category;
   /** Controls in this category whose max could not be derived (no profile, no scoreInPercentage). */
   unknownMaxControls: number;
+  /**
+   * Sum of the maxima we do know. Equals `max` when unknownMaxControls is 0; otherwise `max` and
+   * `percent` are null (a partial max would overstate the percentage) and this is a lower bound.
+   */
+  knownMax?: number;
 }
 
 export interface ComparisonSummary {
@@ -60,6 +65,10 @@ export interface ScoreSummary {
   change7d: number | null;
   openActionCount: number;
   completedActionCount: number;
+  /** Controls in the score whose max is unknown and that are not complete: not counted as open. */
+  unknownMaxActionCount?: number;
+  /** Actions set to Ignored (risk accepted) or ThirdParty in the portal: neither open nor completed. */
+  resolvedActionCount?: number;
   topActions: ActionItem[];
 }
 
@@ -72,6 +81,8 @@ export interface ActionQuery {
   /** Only actions whose user impact is at most this level. */
   maxUserImpact?: Level;
   maxImplementationCost?: Level;
+  /** Append in-score controls whose max is unknown (after every known one). Default false. */
+  includeUnknownMax?: boolean;
 }
 
 export interface TrendPoint {
@@ -131,6 +142,8 @@ export interface TargetPlan {
   pointsGained: number;
   /** The most points all open actions together could add. */
   maxReachable: number;
+  /** Set when the target itself is unusable (reachable is then false): the bot phrases it. */
+  invalidReason?: 'noData' | 'missing' | 'notPositive' | 'aboveMax';
 }
 
 export interface ActionDetail extends ActionItem {
@@ -154,6 +167,8 @@ export interface ActionMatch {
   title: string;
   /** 0..1, higher is better */
   score: number;
+  /** True when the action is part of this tenant's score (searched first). */
+  inScore?: boolean;
 }
 
 export interface DropAlert {

@@ -1,0 +1,47 @@
+/**
+ * "subscribe", "send the digest here every Monday at 9", "digest on Fridays 16:00 Europe/Berlin", and
+ * the Subscribe button (verb 'subscribe'). Also the offer shown when the bot is added to a channel.
+ */
+import { subscribeCard } from '../../cards/subscribeCard';
+import { offeredSchedule, resolveSchedule, saveSubscription, scheduleSentence, timeZoneNote } from '../../digest/subscriptions';
+import type { ActionContext, ActionResult, CommandContext } from '../context';
+import type { BotServices, Reply, TurnInfo } from '../services';
+import type { Intent } from '../understanding/intent';
+
+export type SubscribeIntent = Extract<Intent, { kind: 'subscribe' }>;
+
+export const NO_TENANT = 'The digest can only be set up in a Teams conversation of an organisation.';
+
+export async function subscribeCommand(intent: Pick<SubscribeIntent, 'schedule'>, turn: TurnInfo, services: BotServices): Promise<Reply> {
+  if (!turn.tenantId) return { text: NO_TENANT };
+  const existing = await services.store.getSubscription(turn.tenantId, turn.conversationId);
+  const asked = intent.schedule && Object.values(intent.schedule).some((v) => v !== undefined);
+  if (existing && !asked) {
+    const text = `This conversation already gets the digest, on ${scheduleSentence(existing, services.now(), 'asked')}`;
+    return { card: subscribeCard(existing, { defaults: existing, banner: { text, style: 'good' } }), text };
+  }
+  const schedule = resolveSchedule(intent.schedule, existing, turn, services.config.digestDefault);
+  const sub = await saveSubscription(services, turn, schedule);
+  const sentence = scheduleSentence(sub, services.now(), schedule.timeZoneSource);
+  const text = existing ? `Digest schedule changed: ${sentence}` : `Subscribed. The weekly Secure Score digest will be posted here on ${sentence}`;
+  const card = subscribeCard(sub, { defaults: schedule, banner: { text, style: 'good' } });
+  return { card, text };
+}
+
+/** The Subscribe button: subscribes with what the conversation had, or the default slot. */
+export async function subscribeAction(_data: Record<string, unknown>, turn: TurnInfo, services: BotServices): Promise<ActionResult> {
+  const reply = await subscribeCommand({}, turn, services);
+  return 'card' in reply ? { card: reply.card } : { text: reply.text };
+}
+
+/** Offered when the bot is installed in a channel (and by "digest settings" before subscribing). */
+export async function offerDigest(turn: TurnInfo, services: BotServices): Promise<Reply> {
+  const existing = turn.tenantId ? await services.store.getSubscription(turn.tenantId, turn.conversationId) : null;
+  const offered = offeredSchedule(turn, services.config.digestDefault);
+  const text = existing ? 'This conversation already gets the weekly digest.' : `I can post a weekly Secure Score digest here, by default on ${offered.dayOfWeek === 1 ? 'Mondays' : 'the same day each week'} at ${String(offered.hour).padStart(2, '0')}:${String(offered.minute).padStart(2, '0')} ${offered.timeZone}${timeZoneNote(offered.timeZoneSource)}.`;
+  return { card: subscribeCard(existing, { defaults: offered }), text };
+}
+
+/** Adapters for the router's handler shapes (src/bot/context.ts). */
+export const handleSubscribe = (intent: Pick<SubscribeIntent, 'schedule'>, ctx: CommandContext): Promise<Reply> => subscribeCommand(intent, ctx.turn, ctx.services);
+export const handleSubscribeAction = (data: Record<string, unknown>, ctx: ActionContext): Promise<ActionResult> => subscribeAction(data, ctx.turn, ctx.services);

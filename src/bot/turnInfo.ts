@@ -1,0 +1,32 @@
+/**
+ * Reads who and where a turn comes from out of the activity. Identity and tenant always come from here,
+ * never from card data, which the client controls.
+ */
+import type { Activity } from 'botbuilder';
+import type { TurnInfo } from './services';
+
+export function turnInfoOf(activity: Activity): TurnInfo {
+  const channelData = (activity.channelData ?? {}) as { tenant?: { id?: string } };
+  const conversationType = activity.conversation?.conversationType;
+  return {
+    tenantId: activity.conversation?.tenantId || channelData.tenant?.id || '',
+    conversationId: activity.conversation?.id ?? '',
+    conversationType: conversationType === 'channel' || conversationType === 'groupChat' ? conversationType : 'personal',
+    userId: activity.from?.id ?? '',
+    aadObjectId: activity.from?.aadObjectId ?? null,
+    userName: activity.from?.name || 'Someone',
+    localTimezone: isTimeZone(activity.localTimezone) ? activity.localTimezone! : null,
+    activityId: activity.id ?? null,
+    replyToId: activity.replyToId ?? null,
+  };
+}
+
+function isTimeZone(tz: string | undefined): boolean {
+  if (!tz) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Composition root: config → score source → store → bot → server → digest scheduler.
+ * Fails fast with one line naming the wrong setting; shuts down cleanly on SIGINT/SIGTERM.
+ */
+import { PrivateConversationState } from 'botbuilder';
+import { ConfigError, loadConfig } from './config';
+import { createScoreSource } from './data/createScoreSource';
+import { createLogger } from './log';
+import { TenantScores } from './services/tenantScores';
+import { createStore } from './storage/createStore';
+import { createAdapter } from './host/adapter';
+import { createServer, listen } from './host/server';
+import { SecureScoreBot } from './bot/teamsBot';
+import { StoreStorage } from './bot/storeStorage';
+import type { BotServices } from './bot/services';
+import { startDigestScheduler } from './digest/scheduler';
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  const now = () => new Date();
+  const source = createScoreSource(config.env, { now, log });
+  const store = await createStore(config.env, log);
+  const scores = new TenantScores(source, store, log);
+  const services: BotServices = { config, store, source, scores, log, now };
+
+  const adapter = createAdapter(config, log);
+  const bot = new SecureScoreBot(services, new PrivateConversationState(new StoreStorage(store)));
+  const server = createServer({
+    adapter,
+    logic: (context) => bot.run(context),
+    log,
+    health: async () => ({ source: source.name, store: store.constructor.name }),
+  });
+
+  if (config.anonymous) {
+    log.warn('LOCAL MODE: MicrosoftAppId is not set, so requests are NOT authenticated. Listening on 127.0.0.1 only; set MicrosoftAppId and MicrosoftAppPassword before exposing the bot.');
+  }
+  if (config.noteEditors.length === 0) {
+    log.warn('NOTE_EDITORS is not set: everyone in a conversation may write notes and change status. Set it in production.');
+  }
+  const port = await listen(server, config.port, config.host);
+  const scheduler = startDigestScheduler({ services, adapter, log });
+  log.info('Secure Score for Teams is listening', {
+    url: `http://${config.host}:${port}/api/messages`,
+    source: source.name,
+    startupMs: Date.now() - started,
+  });
+
+  const shutdown = async (signal: string) => {
+    log.info('shutting down', { signal });
+    scheduler.stop();
+    server.close();
+    await store.close().catch(() => undefined);
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError || (error as Error)?.name === 'ConfigError') {
+    process.stderr.write(`Configuration error: ${(error as Error).message}\n`);
+  } else {
+    process.stderr.write(`Start-up failed: ${(error as Error)?.message ?? String(error)}\n`);
+  }
+  process.exit(1);
+});
