@@ -8,6 +8,7 @@
  * losses (counted at the connector, by conversation), and how often the connector had to say 429.
  * Target: within 1.1× the minimum, 0 duplicates, 0 lost.
  */
+import { fork, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -20,9 +21,10 @@ import { createStore } from '../src/storage/createStore';
 import { BotSender } from '../src/digest/senderBot';
 import { DigestRunner } from '../src/digest/runner';
 import { ScoreDigestComposer } from '../src/digest/scoreComposer';
-import { FakeConnector, TEAMS_CONNECTOR_LIMITS } from '../test/helpers/fakeConnector';
+import type { Store } from '../src/storage/store';
 
 export interface DigestBenchResult {
+  store: string;
   conversations: number;
   totalMs: number;
   minimumMs: number;
@@ -34,18 +36,45 @@ export interface DigestBenchResult {
   latencyMs: number;
 }
 
-export async function runDigestBench(opts: { conversations?: number; latencyMs?: number } = {}): Promise<DigestBenchResult> {
+interface ConnectorStats {
+  perConversation: Record<string, number>;
+  throttled: number;
+  cardSize: number;
+}
+
+/** Starts bench/digestConnector in a child process; resolves with its URL and a stats/stop handle. */
+async function startConnectorProcess(latencyMs: number): Promise<{ url: string; stats(): Promise<ConnectorStats>; stop(): Promise<void> }> {
+  const child: ChildProcess = fork(path.join(__dirname, 'digestConnector.js'), [], { env: { ...process.env, CONNECTOR_LATENCY_MS: String(latencyMs) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('message', (m: any) => resolve(m.url));
+    child.once('exit', (code) => reject(new Error(`connector process exited (${code})`)));
+  });
+  return {
+    url,
+    stats: () => new Promise((resolve) => {
+      child.once('message', (m: any) => resolve(m as ConnectorStats));
+      child.send('stats');
+    }),
+    stop: () => new Promise((resolve) => {
+      child.once('exit', () => resolve());
+      child.send('stop');
+    }),
+  };
+}
+
+export async function runDigestBench(opts: { conversations?: number; latencyMs?: number; databaseUrl?: string } = {}): Promise<DigestBenchResult> {
   const conversations = opts.conversations ?? 2000;
   const latencyMs = opts.latencyMs ?? 30;
   const tenantId = 'bench-tenant-0001';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ssft-bench-digest-'));
-  const env = { DATA_DIR: dir };
+  const env: Record<string, string> = { DATA_DIR: dir };
+  if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
   const config = loadConfig(env);
   const log = createLogger('warn');
   const monday = new Date('2026-01-12T09:00:00Z');
   const source = new DemoScoreSource({ now: () => monday });
-  const store = await createStore(env, log);
-  const connector = await new FakeConnector({ limits: TEAMS_CONNECTOR_LIMITS, latencyMs }).start();
+  const store: Store = await createStore(env, log);
+  const connector = await startConnectorProcess(latencyMs);
   try {
     for (let i = 0; i < conversations; i++) {
       const conversationId = `19:bench-${String(i).padStart(5, '0')}@thread.tacv2`;
@@ -66,26 +95,20 @@ export async function runDigestBench(opts: { conversations?: number; latencyMs?:
     const runner = new DigestRunner({
       store,
       sender: new BotSender(createAdapter(config, log), config.microsoftAppId),
-      composer: new ScoreDigestComposer(scores, store, { dropAlertPoints: 1_000_000 }),
+      composer: new ScoreDigestComposer(scores, store, { dropAlertPoints: config.dropAlertPoints }),
       log,
     });
     const started = performance.now();
     const report = await runner.runDueDigests(monday);
     const totalMs = performance.now() - started;
 
-    const perConversation = new Map<string, number>();
-    let cardBytes = 0;
-    for (const r of connector.requests) {
-      if (r.method !== 'POST' || !JSON.stringify(r.body?.attachments?.[0]?.content ?? '').includes('Weekly Secure Score digest')) continue;
-      perConversation.set(r.conversationId, (perConversation.get(r.conversationId) ?? 0) + 1);
-      cardBytes = JSON.stringify(r.body.attachments[0].content).length;
-    }
-    let duplicates = 0;
-    for (const n of perConversation.values()) if (n > 1) duplicates += n - 1;
-    const lost = conversations - perConversation.size;
-    if (report.digestsSent !== perConversation.size) log.warn('runner and connector disagree', { runner: report.digestsSent, connector: perConversation.size });
+    const stats = await connector.stats();
+    const counts = Object.values(stats.perConversation);
+    const duplicates = counts.reduce((sum, n) => sum + Math.max(0, n - 1), 0);
+    const lost = conversations - counts.length;
+    if (report.digestsSent !== counts.length) log.warn('runner and connector disagree', { runner: report.digestsSent, connector: counts.length });
     const minimumMs = (conversations / 50) * 1000;
-    return { conversations, totalMs, minimumMs, ratio: totalMs / minimumMs, duplicates, lost, throttled: connector.throttled.length, cardBytes, latencyMs };
+    return { store: opts.databaseUrl ? 'postgres' : 'sqlite (synchronous=FULL)', conversations, totalMs, minimumMs, ratio: totalMs / minimumMs, duplicates, lost, throttled: stats.throttled, cardBytes: stats.cardSize, latencyMs };
   } finally {
     await connector.stop();
     await store.close();
@@ -96,7 +119,8 @@ export async function runDigestBench(opts: { conversations?: number; latencyMs?:
 export function printDigestBench(r: DigestBenchResult): void {
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   console.log('Digest delivery (local connector enforcing 7/s per conversation, 50/s per tenant)');
-  console.log(`  conversations:        ${r.conversations} in one tenant, connector latency ${r.latencyMs} ms`);
+  console.log(`  store:                ${r.store}`);
+  console.log(`  conversations:        ${r.conversations} in one tenant, connector latency ${r.latencyMs} ms (connector in its own process)`);
   console.log(`  total time:           ${s(r.totalMs)}  (minimum the limits allow: ${s(r.minimumMs)}; ratio ${r.ratio.toFixed(3)}x, target <= 1.1x)`);
   console.log(`  duplicates:           ${r.duplicates}  (target 0)`);
   console.log(`  lost:                 ${r.lost}  (target 0)`);

@@ -86,9 +86,12 @@ export async function runDataBench(): Promise<string> {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
-  const fixtures = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'graph-public');
-  const alt = path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures', 'graph-public');
-  const dir = fs.existsSync(fixtures) ? fixtures : alt;
+  // From dist/bench/data or from the repo root as working directory.
+  const candidates = [
+    path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'fixtures', 'graph-public'),
+    path.resolve(process.cwd(), '..', 'shared', 'fixtures', 'graph-public'),
+  ];
+  const dir = candidates.find((c) => fs.existsSync(c)) ?? candidates[0];
   const profiles = path.join(dir, 'securescorecontrolprofiles_heimdall2_page1_200.json');
   if (fs.existsSync(profiles)) {
     const file = new FileScoreSource({ secureScoreFiles: [path.join(dir, 'securescores_heimdall2_1day_68controls.json')], controlProfileFiles: [profiles] });

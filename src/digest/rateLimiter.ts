@@ -7,8 +7,8 @@
  * window so that network jitter (a request sent at t+1000 ms arriving before one sent at t) does not
  * push the connector's own count over.
  *
- * After a 429 the conversation — and the tenant, because Teams does not say which limit was hit — is
- * paused until Retry-After has passed.
+ * After a 429 the conversation is paused until Retry-After has passed, and the tenant too when 429s
+ * come from several of its conversations (see pause).
  *
  * The clock and sleep are injected so tests can run the limiter on a virtual clock.
  */
@@ -42,13 +42,17 @@ export const TEAMS_LIMITS: RateLimits = {
     // keeps arrivals even; the overall rate stays bound by the 50/s window.
     { count: 13, windowMs: 250, guardMs: 0 },
   ],
-  guardMs: 20,
+  guardMs: 40,
 };
 
 export interface Clock {
   now(): number;
   sleep(ms: number): Promise<void>;
 }
+
+/** 429s from this many different conversations of a tenant within the window pause the whole tenant. */
+const TENANT_429_CONVERSATIONS = 3;
+const TENANT_429_WINDOW_MS = 5000;
 
 export const realClock: Clock = {
   now: () => Date.now(),
@@ -101,6 +105,7 @@ export class RateLimiter {
   private readonly conversations = new Map<string, History>();
   private readonly tenants = new Map<string, History>();
   private acquisitions = 0;
+  private readonly recent429 = new Map<string, Array<{ at: number; conversationId: string }>>();
 
   constructor(
     private readonly limits: RateLimits = TEAMS_LIMITS,
@@ -127,13 +132,23 @@ export class RateLimiter {
     }
   }
 
-  /** A 429 arrived: nothing more to this conversation or tenant until Retry-After has passed. */
+  /**
+   * A 429 arrived: nothing more to this conversation until Retry-After has passed. Teams does not say
+   * which limit was hit; one 429 is most likely that conversation's own, but several from different
+   * conversations of a tenant within a few seconds mean the tenant's budget: then the whole tenant waits.
+   */
   pause(tenantId: string, conversationId: string, ms: number): void {
-    const until = this.clock.now() + Math.max(0, ms);
+    const now = this.clock.now();
+    const until = now + Math.max(0, ms);
     const conv = this.history(this.conversations, `${tenantId}\u0000${conversationId}`, this.limits.perConversation);
-    const tenant = this.history(this.tenants, tenantId, this.limits.perTenant);
     conv.pausedUntil = Math.max(conv.pausedUntil, until);
-    tenant.pausedUntil = Math.max(tenant.pausedUntil, until);
+    const recent = (this.recent429.get(tenantId) ?? []).filter((r) => r.at > now - TENANT_429_WINDOW_MS && r.conversationId !== conversationId);
+    recent.push({ at: now, conversationId });
+    this.recent429.set(tenantId, recent);
+    if (new Set(recent.map((r) => r.conversationId)).size >= TENANT_429_CONVERSATIONS) {
+      const tenant = this.history(this.tenants, tenantId, this.limits.perTenant);
+      tenant.pausedUntil = Math.max(tenant.pausedUntil, until);
+    }
   }
 
   private history(map: Map<string, History>, key: string, windows: Window[]): History {

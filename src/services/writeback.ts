@@ -23,7 +23,8 @@ import type { BotServices } from '../bot/services';
 import type { Note, NoteKind, Store } from '../storage/store';
 import { portalStateOf, type PortalState } from './actionState';
 
-export const WRITEBACK_MAX_ATTEMPTS = 10;
+/** With the backoff below, the last try comes about 21 hours after the first: Graph outages rarely last longer. */
+export const WRITEBACK_MAX_ATTEMPTS = 12;
 const FIRST_RETRY_MS = 60_000;
 const MAX_RETRY_MS = 6 * 60 * 60 * 1000;
 /** A fresh note is the saving turn's to send; another process leaves it alone for this long. */

@@ -6,9 +6,10 @@
  * crash (SIGKILL, OOM kill): the bytes are in the OS page cache and the next open replays the WAL.
  * NORMAL only risks the last commits on power loss or a kernel/VM crash, because it fsyncs at
  * checkpoints rather than at each commit. We choose FULL (fsync the WAL on every commit) because what we
- * store is small and rare (notes, delivery marks) and a lost "sent" mark after a host crash would mean a
- * second digest in a channel; the fsync costs well under a millisecond per write on local disks
- * (see bench/store.ts). Pass synchronous: 'NORMAL' to trade that for speed.
+ * store is small and rare (notes, delivery marks, state) and a lost "sent" mark after a host crash would
+ * mean a second digest in a channel. The fsync is the price: bench/store.ts measured about 3.4 ms per
+ * note write with FULL against 0.6 ms with NORMAL on the development VM, which is nothing next to a
+ * Teams round trip. Pass synchronous: 'NORMAL' where power-loss durability matters less than speed.
  *
  * better-sqlite3 is synchronous; the methods are async only to honour the Store contract. Within one
  * process calls cannot interleave; across processes every write that reads-then-writes runs in a

@@ -28,24 +28,28 @@ function choiceIntent(text: string): Intent | null {
 }
 
 // How improvement-action titles start ("Ensure mailbox auditing…", "Turn on Safe Documents…").
-const TITLE_VERB = /^(ensure|enable|disable|block|require|remove|create|configure|restrict|prevent|enforce|set|use|do not|dont|turn on|designate|reduce|apply|install|regulate|retain|manage|resolve|protect|deploy|allow|limit|edit|let|force|send|move|start)\b/;
+const TITLE_VERB = /^(ensure|enable|disable|block|require|remove|create|configure|restrict|prevent|enforce|set|use|do not|dont|turn on|designate|reduce|apply|install|regulate|retain|manage|resolve|protect|deploy|allow|limit|edit|force)\b/;
 
 /**
  * Mostly words no rule knows (a pasted action title, a sentence meant for someone else): a guess from
  * the one familiar word ("users" → Identity) would mislead. A title-like text becomes a detail
  * request; anything else is left unknown for the caller to search or explain.
  */
-function strangerText(typed: string[], corrected: string[]): Intent | null {
+function strangerText(typed: string[], corrected: string[], clean: string): Intent | null {
   const content = corrected.filter((token) => !STOPWORDS.has(token));
   const strangers = content.filter((token) => !isKnownToken(token)).length;
   const text = typed.join(' ');
   if (TITLE_VERB.test(text) && strangers >= 1 && strangers * 3 >= content.length) return { kind: 'actionDetail', query: text };
-  return strangers >= 3 && strangers * 2 > content.length ? { kind: 'unknown', text } : null;
+  return strangers >= 3 && strangers * 2 > content.length ? { kind: 'unknown', text: clean } : null;
 }
 
 // Digest commands and range errors are specific enough to stand even among unknown words (zone names).
 const ALWAYS_MEANT = new Set<Intent['kind']>(['subscribe', 'unsubscribe', 'digestSettings', 'invalid']);
 
+/**
+ * The intent of one message (bot mentions already stripped, see mentions.ts). Never throws; the same
+ * text always gives the same intent. 'unknown' carries the cleaned text (at most 500 characters).
+ */
 export function recognize(text: string | undefined | null): Intent {
   if (typeof text !== 'string' || text.trim() === '') return { kind: 'empty' };
   const clean = cleanText(text);
@@ -74,5 +78,5 @@ export function recognize(text: string | undefined | null): Intent {
   }
   const intent = applyRules(ctx);
   if (intent && ALWAYS_MEANT.has(intent.kind)) return intent;
-  return strangerText(typed, corrected) ?? intent ?? { kind: 'unknown', text: clean };
+  return strangerText(typed, corrected, clean) ?? intent ?? { kind: 'unknown', text: clean };
 }

@@ -112,6 +112,12 @@ export const RULES: readonly Rule[] = [
   // Any other sentence about the digest is best answered with its current settings.
   { name: 'digest mentioned', when: /\b(digest|digests)\b/, build: () => ({ kind: 'digestSettings' }) },
   { name: 'target', when: new RegExp(`${TARGET_WORD.source}|${TARGET_VERB}|${BARE_TARGET.source}`), build: buildTarget },
+  // "How has our score changed over the last 30 days" asks for the curve, not the per-control deltas (issue 3).
+  {
+    name: 'trend question',
+    when: /\bhow (?:has|have|did) (?:our |the )?(?:secure )?score (?:changed|moved|developed|evolved|trended|gone)\b/,
+    build: ({ text }) => daysIntent(text, LIMITS.defaultTrendDays, (days) => ({ kind: 'trend', days })),
+  },
   {
     name: 'changes',
     when: new RegExp(`${CHANGES.source}|${DROP.source}`),

@@ -40,13 +40,21 @@ const NAMED_AFTER = /\b(?:time ?zone|tz)[: ]+([A-Za-z][\w/+-]*)/i;
 
 const EXAMPLE = 'e.g. "digest on Mondays at 9:00 Europe/Berlin"';
 
-/** The canonical IANA name, or undefined when the runtime does not know the zone. */
+/**
+ * The zone's IANA name, or undefined when the runtime does not know it. ICU canonicalises to legacy
+ * names ("Asia/Kolkata" → "Asia/Calcutta"); the name the user typed is kept when it is valid, with
+ * its casing repaired when it was typed all lower-case.
+ */
 export function canonicalZone(name: string): string | undefined {
+  let canonical: string;
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+    canonical = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
   } catch {
     return undefined;
   }
+  if (canonical.toLowerCase() === name.toLowerCase()) return canonical;
+  if (name !== name.toLowerCase()) return name;
+  return name.replace(/(^|[/_-])([a-z])/g, (_, sep: string, letter: string) => sep + letter.toUpperCase());
 }
 
 function badZone(name: string): Intent {

@@ -5,7 +5,9 @@
 import { GraphPage, collectPages } from '../paging';
 import { RawControlProfile, RawSecureScore, ScoreSource, ScoreSourceError } from '../scoreSource';
 import { OTHER_TENANT_MESSAGE } from '../tenantGuard';
-import { PROFILE_PAGE_SIZE, SCORE_PAGE_SIZE, generateDemoTenant, toGraphPages } from './generateDemoTenant';
+import { PROFILE_PAGE_SIZE, SCORE_PAGE_SIZE, toGraphPages } from './generateDemoTenant';
+import { buildSecureScores } from './history';
+import { buildControlProfiles } from './profiles';
 
 export interface DemoSourceOptions {
   now: () => Date;
@@ -22,17 +24,20 @@ export class DemoScoreSource implements ScoreSource {
       checkTenantId(tenantId);
       return [];
     }
-    const pages = toGraphPages(this.generate(tenantId).secureScores, SCORE_PAGE_SIZE, 'security/secureScores');
+    const pages = toGraphPages(buildSecureScores(checkTenantId(tenantId), this.now()), SCORE_PAGE_SIZE, 'security/secureScores');
     return walk(pages, top);
   }
 
   async getControlProfiles(tenantId: string): Promise<RawControlProfile[]> {
-    const pages = toGraphPages(this.generate(tenantId).controlProfiles, PROFILE_PAGE_SIZE, 'security/secureScoreControlProfiles');
+    const pages = toGraphPages(buildControlProfiles(checkTenantId(tenantId), this.now()), PROFILE_PAGE_SIZE, 'security/secureScoreControlProfiles');
     return walk(pages);
   }
 
-  private generate(tenantId: string) {
-    return generateDemoTenant(checkTenantId(tenantId), this.options.now());
+  /** Checked like generateDemoTenant does: an invalid clock is a bug, not a user error. */
+  private now(): Date {
+    const now = this.options.now();
+    if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new RangeError('now() must return a valid Date');
+    return now;
   }
 }
 
