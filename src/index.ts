@@ -14,6 +14,7 @@ import { SecureScoreBot } from './bot/teamsBot';
 import { StoreStorage } from './bot/storeStorage';
 import type { BotServices } from './bot/services';
 import { startDigestScheduler } from './digest/scheduler';
+import { startWritebackRetries } from './bot/actions';
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -42,6 +43,8 @@ async function main(): Promise<void> {
   }
   const port = await listen(server, config.port, config.host);
   const scheduler = startDigestScheduler({ services, adapter, log });
+  // Notes whose write-back to Graph failed are retried in the background (no-op unless GRAPH_WRITEBACK=true).
+  const writeback = startWritebackRetries({ services, intervalMs: 60_000 });
   log.info('Secure Score for Teams is listening', {
     url: `http://${config.host}:${port}/api/messages`,
     source: source.name,
@@ -51,6 +54,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     log.info('shutting down', { signal });
     scheduler.stop();
+    writeback.stop();
     server.close();
     await store.close().catch(() => undefined);
     process.exit(0);

@@ -78,7 +78,8 @@ export class SecureScoreBot extends TeamsActivityHandler {
     const value = context.activity.value;
     // Action.Submit arrives as a message with the card's data in `value` and no text.
     if (!context.activity.text && value && typeof value === 'object' && !Array.isArray(value)) {
-      const result = await routeAction(value as Record<string, unknown>, this.actionContext(context, ctx));
+      // sendActionResult puts the result in place of the clicked card, so the handler need not update it too.
+      const result = await routeAction(value as Record<string, unknown>, { ...ctx, updateOriginal: async () => undefined });
       await this.sendActionResult(context, result);
       return;
     }

@@ -38,9 +38,9 @@ export const TEAMS_LIMITS: RateLimits = {
     { count: 50, windowMs: 1000 },
     // Not a Teams limit: pacing. Fifty requests released at the same instant reach the service spread
     // over tens of milliseconds, and the next fifty, released one second later, would then meet the
-    // tail of the first in the service's one-second window. Releasing at most 13 per quarter second
+    // tail of the first in the service's one-second window. Releasing at most 5 per 100 ms
     // keeps arrivals even; the overall rate stays bound by the 50/s window.
-    { count: 13, windowMs: 250, guardMs: 0 },
+    { count: 5, windowMs: 100, guardMs: 0 },
   ],
   guardMs: 40,
 };

@@ -175,9 +175,9 @@ export class DigestRunner {
       if (drop) {
         const dropDayStart = Date.parse(`${drop.toDate}T00:00:00Z`);
         for (const sub of subs) {
-          // A conversation whose digest goes out now sees the drop there; one subscribed after the
-          // drop's day gets the digest, not news of an older drop.
-          if (digestDue.has(sub.conversationId) || Date.parse(sub.createdAt) >= dropDayStart + 86_400_000) continue;
+          // A conversation whose digest goes out now sees the drop there; one that subscribed on or
+          // after the drop's day gets the digest, not news of a drop it may already have seen.
+          if (digestDue.has(sub.conversationId) || Date.parse(sub.createdAt) >= dropDayStart) continue;
           add({ tenantId, conversationId: sub.conversationId, kind: 'alert', period: drop.dropId, digestPeriod: currentPeriod(sub, now), dropDayStart });
         }
       }

@@ -40,6 +40,12 @@ export class BotSender implements MessageSender {
           const pipeline = connectorPipeline(ctx, this.adapter);
           disableHiddenRetries(pipeline);
           if (options.beforeRequest) gateRequests(pipeline, options.beforeRequest);
+          // The turn would address the message as a reply to the synthetic continuation activity;
+          // a digest is a new message in the conversation (POST …/activities, a new channel post).
+          ctx.onSendActivities(async (_c, activities, next) => {
+            for (const a of activities) delete a.replyToId;
+            return next();
+          });
           const activity: Record<string, unknown> = { type: 'message' };
           if (message.text) activity.text = message.text;
           if (message.card) activity.attachments = [CardFactory.adaptiveCard(message.card)];

@@ -53,7 +53,8 @@ export class PostgresStore implements Store {
   private readonly pool: Pool;
 
   constructor(opts: PostgresStoreOptions) {
-    this.pool = new Pool({ ...opts.pool, connectionString: opts.connectionString, max: opts.max ?? 10 });
+    // A bounded connect timeout: an unroutable host should fail start-up in seconds, not hang on TCP.
+    this.pool = new Pool({ connectionTimeoutMillis: 10_000, ...opts.pool, connectionString: opts.connectionString, max: opts.max ?? 10 });
     this.pool.on('error', (err) => opts.onPoolError?.(err));
   }
 
@@ -111,7 +112,12 @@ export class PostgresStore implements Store {
     }));
   }
 
+  private closed = false;
+
+  /** Safe to call twice (shutdown paths often do). */
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     await this.pool.end();
   }
 

@@ -135,7 +135,8 @@ export class SqliteStore implements Store {
 
   async upsertConversation(rec: Omit<ConversationRecord, 'installedAt' | 'failureCount' | 'firstFailureAt'> & { installedAt?: string }): Promise<void> {
     const c = conversationInput(rec);
-    this.sql(
+    this
+      .sql(
         `INSERT INTO conversations (tenant_id, conversation_id, service_url, conversation_type, bot_id, bot_name, team_id, team_name,
            channel_name, reference, installed_at, updated_at, failure_count, first_failure_at)
          VALUES (@tenantId, @conversationId, @serviceUrl, @conversationType, @botId, @botName, @teamId, @teamName,
@@ -200,7 +201,8 @@ export class SqliteStore implements Store {
   }
 
   async recordConversationFailure(tenantId: string, conversationId: string, ok: boolean, now: string): Promise<ConversationRecord | null> {
-    const row = this.sql(
+    const row = this
+      .sql(
         `UPDATE conversations SET
            failure_count = CASE WHEN @ok THEN 0 ELSE failure_count + 1 END,
            first_failure_at = CASE WHEN @ok THEN NULL ELSE COALESCE(first_failure_at, @now) END
@@ -224,7 +226,8 @@ export class SqliteStore implements Store {
 
   async upsertSubscription(sub: Omit<Subscription, 'createdAt' | 'updatedAt'> & { now: string }): Promise<Subscription> {
     const s = subscriptionInput(sub);
-    const row = this.sql(
+    const row = this
+      .sql(
         `INSERT INTO subscriptions (tenant_id, conversation_id, day_of_week, hour, minute, time_zone, created_by, created_at, updated_at)
          VALUES (@tenantId, @conversationId, @dayOfWeek, @hour, @minute, @timeZone, @createdBy, @now, @now)
          ON CONFLICT (tenant_id, conversation_id) DO UPDATE SET
@@ -270,7 +273,8 @@ export class SqliteStore implements Store {
         if (same) return { note: noteFromRow(same), duplicate: true };
       }
       if (n.dedupeFrom !== null) {
-        const twin = this.sql(
+        const twin = this
+          .sql(
             `SELECT * FROM notes
              WHERE tenant_id = @tenantId AND control_id = @controlId AND author_id = @authorId AND kind = @kind AND text = @text
                AND state IS @state AND assigned_to IS @assignedTo AND created_at BETWEEN @dedupeFrom AND @dedupeTo
@@ -279,7 +283,8 @@ export class SqliteStore implements Store {
           .get(n) as Row | undefined;
         if (twin) return { note: noteFromRow(twin), duplicate: true };
       }
-      const row = this.sql(
+      const row = this
+        .sql(
           `INSERT INTO notes (tenant_id, control_id, kind, text, author_id, author_name, state, assigned_to, activity_id, created_at, writeback)
            VALUES (@tenantId, @controlId, @kind, @text, @authorId, @authorName, @state, @assignedTo, @activityId, @createdAt, @writeback)
            RETURNING *`,
@@ -304,7 +309,8 @@ export class SqliteStore implements Store {
 
   async listWritebacksDue(tenantId: string, now: string, limit: number): Promise<Note[]> {
     return (
-      this.sql(
+      this
+        .sql(
           `SELECT * FROM notes
            WHERE tenant_id = @tenantId AND writeback IN ('pending', 'failed')
              AND ((writeback = 'pending' AND (writeback_retry_at IS NULL OR writeback_retry_at <= @now))
@@ -317,7 +323,8 @@ export class SqliteStore implements Store {
 
   /** ok → 'done'; failed with retryAt → 'failed' and due again then; failed without retryAt → 'failed' for good (never due). */
   async markWriteback(tenantId: string, noteId: number, result: { ok: boolean; retryAt?: string | null }): Promise<void> {
-    this.sql(
+    this
+      .sql(
         `UPDATE notes SET writeback = @status, writeback_attempts = writeback_attempts + 1, writeback_retry_at = @retryAt
          WHERE tenant_id = @tenantId AND id = @id AND writeback IN ('pending', 'failed')`,
       )
@@ -380,7 +387,8 @@ export class SqliteStore implements Store {
     };
     leaseAfter(p.now, p.leaseUntil);
     return this.write(() => {
-      const inserted = this.sql(
+      const inserted = this
+        .sql(
           `INSERT INTO deliveries (tenant_id, conversation_id, kind, period, status, attempts, claimed_by, lease_until, created_at, updated_at)
            VALUES (@tenantId, @conversationId, @kind, @period, 'claimed', 1, @owner, @leaseUntil, @now, @now)
            ON CONFLICT (tenant_id, conversation_id, kind, period) DO NOTHING
@@ -388,7 +396,8 @@ export class SqliteStore implements Store {
         )
         .get(p) as Row | undefined;
       if (inserted) return deliveryFromRow(inserted);
-      const taken = this.sql(
+      const taken = this
+        .sql(
           `UPDATE deliveries SET status = 'claimed', attempts = attempts + 1, claimed_by = @owner, lease_until = @leaseUntil,
              retry_at = NULL, updated_at = @now
            WHERE tenant_id = @tenantId AND conversation_id = @conversationId AND kind = @kind AND period = @period
@@ -401,7 +410,8 @@ export class SqliteStore implements Store {
   }
 
   async markDeliverySent(tenantId: string, id: number, activityId: string | null, now: string): Promise<void> {
-    this.sql(
+    this
+      .sql(
         `UPDATE deliveries SET status = 'sent', activity_id = @activityId, lease_until = NULL, retry_at = NULL, updated_at = @now
          WHERE tenant_id = @tenantId AND id = @id`,
       )
@@ -411,7 +421,8 @@ export class SqliteStore implements Store {
   /** retryAt given → 'failed', claimable again from retryAt; retryAt null → 'dropped': we give up for good. */
   async markDeliveryFailed(tenantId: string, id: number, error: string, retryAt: string | null, now: string): Promise<void> {
     const retry = isoTimeOrNull(retryAt, 'retryAt');
-    this.sql(
+    this
+      .sql(
         `UPDATE deliveries SET status = @status, last_error = @error, retry_at = @retry, lease_until = NULL, updated_at = @now
          WHERE tenant_id = @tenantId AND id = @id AND status <> 'sent'`,
       )
@@ -420,7 +431,8 @@ export class SqliteStore implements Store {
 
   async listDeliveriesDue(tenantId: string, now: string, limit: number): Promise<Delivery[]> {
     return (
-      this.sql(
+      this
+        .sql(
           `SELECT * FROM deliveries
            WHERE tenant_id = @tenantId AND status IN ('claimed', 'failed')
              AND ((status = 'failed' AND retry_at <= @now) OR (status = 'claimed' AND lease_until < @now))

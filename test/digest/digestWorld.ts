@@ -37,10 +37,10 @@ export interface World {
   stop(): Promise<void>;
 }
 
-/** Tells a digest from an alert by the card's title text. */
+/** Tells a digest from an alert (and from the subscribe card, whose title is similar) by the card's text. */
 export function kindOf(activity: any): 'digest' | 'alert' | 'other' {
   const body = JSON.stringify(activity?.attachments?.[0]?.content ?? {});
-  if (body.includes('Weekly Secure Score digest')) return 'digest';
+  if (body.includes('Weekly Secure Score digest') && body.includes('data as of')) return 'digest';
   if (body.includes('Secure Score fell by')) return 'alert';
   return 'other';
 }

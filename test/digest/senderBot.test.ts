@@ -46,6 +46,9 @@ describe('BotSender (CloudAdapter.continueConversationAsync)', () => {
     expect(connector.requests).toHaveLength(1);
     const req = connector.requests[0];
     expect(req.method).toBe('POST');
+    // A new message (sendToConversation), not a reply to the synthetic continuation activity.
+    expect(req.path).toBe('/v3/conversations/19%3Achan%40thread.tacv2/activities');
+    expect(req.body.replyToId).toBeUndefined();
     expect(req.conversationId).toBe('19:chan@thread.tacv2');
     expect(req.body.type).toBe('message');
     expect(req.body.text).toBe('Weekly digest');

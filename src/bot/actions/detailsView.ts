@@ -21,7 +21,8 @@ export type LoadedAction =
   /** `detail` as Graph has it; `shown` with the team's newer status/owner entries applied. */
   | { kind: 'found'; detail: ActionDetail; shown: ActionDetail; notes: Note[] }
   | { kind: 'missing' }
-  | { kind: 'unavailable'; message: string };
+  /** `transient`: worth keeping what the person typed (Graph throttled or down), as opposed to refused. */
+  | { kind: 'unavailable'; message: string; transient: boolean };
 
 export async function loadAction(ctx: CommandContext, controlId: string): Promise<LoadedAction> {
   const { services, turn } = ctx;
@@ -32,7 +33,9 @@ export async function loadAction(ctx: CommandContext, controlId: string): Promis
   } catch (error) {
     services.log.warn('score source failed while opening an action', { tenantId: turn.tenantId, controlId, error: error as Error });
     const why = error instanceof ScoreSourceError ? `: ${error.message}` : '';
-    return { kind: 'unavailable', message: `Sorry, I couldn't read your Secure Score just now${why}. Please try again in a few minutes.` };
+    const status = error instanceof ScoreSourceError ? error.status : undefined;
+    const transient = status === undefined || status === 429 || status >= 500;
+    return { kind: 'unavailable', message: `Sorry, I couldn't read your Secure Score just now${why}. Please try again in a few minutes.`, transient };
   }
   if (!detail) return { kind: 'missing' };
   const notes = await teamNotes(ctx, detail.controlId);

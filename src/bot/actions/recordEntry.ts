@@ -38,6 +38,10 @@ export async function recordEntry(
 
   const loaded = await loadAction(ctx, controlId);
   if (loaded.kind === 'missing') return { card: missingActionCard(controlId, from) };
+  // Refused by the source (another tenant, no consent): nothing to attach the entry to.
+  if (loaded.kind === 'unavailable' && !loaded.transient) {
+    return { card: messageCard({ title: 'Nothing was saved', text: loaded.message, style: 'attention' }) };
+  }
 
   const notesBefore = loaded.kind === 'found' ? loaded.notes : await teamNotes(ctx, controlId);
   const owner = loaded.kind === 'found' ? loaded.shown.assignedTo : (notesBefore.find((n) => n.kind === 'owner')?.assignedTo ?? null);

@@ -21,7 +21,7 @@ describeWithFixtures('Details on an improvement action (real fixtures)', () => {
 
   it('shows every field the security center shows for a real control', async () => {
     const raw = readFixture(PROFILES_FILE).value.find((p: { id: string }) => p.id === CONTROL);
-    const result = await controlActions.actionDetails(actionData('actionDetails', { controlId: CONTROL, from: FROM }), world.ctx());
+    const result = await controlActions.actionDetails({ ...actionData('actionDetails', { controlId: CONTROL, from: FROM }) }, world.ctx());
     if (!('card' in result)) throw new Error('expected a card');
     const card = result.card;
     const texts = shownTexts(card);
@@ -81,7 +81,7 @@ describeWithFixtures('Details on an improvement action (real fixtures)', () => {
   });
 
   it('says an unknown action id is not there, and changes nothing', async () => {
-    const result = await controlActions.actionDetails(actionData('actionDetails', { controlId: 'NoSuchControl_2019', from: FROM }), world.ctx());
+    const result = await controlActions.actionDetails({ ...actionData('actionDetails', { controlId: 'NoSuchControl_2019', from: FROM }) }, world.ctx());
     if (!('card' in result)) throw new Error('expected a card');
     expect(shownText(result.card)).toContain("I can't find that improvement action");
     expect(shownText(result.card)).toContain('"NoSuchControl_2019"');
@@ -113,7 +113,7 @@ describeWithFixtures('Details on an improvement action (real fixtures)', () => {
           tenantId: FIXTURE_TENANT, controlId: p.id, kind: 'note', text: `${i} ${longNote}`.slice(0, 1000), authorId: ALEX.aadObjectId, authorName: ALEX.userName, createdAt: NOW.toISOString(),
         }, { dedupeWindowMs: 0 });
       }
-      const result = await controlActions.actionDetails(actionData('actionDetails', { controlId: p.id, from: FROM }), world.ctx());
+      const result = await controlActions.actionDetails({ ...actionData('actionDetails', { controlId: p.id, from: FROM }) }, world.ctx());
       if (!('card' in result)) throw new Error(`no card for ${p.id}`);
       expect(cardProblems(result.card)).toEqual([]);
       const size = cardSize(result.card);

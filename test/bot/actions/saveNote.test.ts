@@ -256,3 +256,24 @@ describeWithFixtures('Notes, status and owner from the details card', () => {
     expect(await notes()).toEqual([]);
   });
 });
+
+describeWithFixtures('when the store fails', () => {
+  it('answers with a polite card instead of an error, and logs it', async () => {
+    const world = await startWorld();
+    try {
+      world.services.store.appendNote = async () => {
+        throw new Error('SQLITE_BUSY: database is locked');
+      };
+      const saved = await controlActions.saveNote({ ...actionData('saveNote', { controlId: CONTROL }), noteText: 'x' }, world.ctx());
+      expect('card' in saved && shownTexts(saved.card)[0]).toBe("Sorry, I couldn't save that just now. Nothing was saved; please try again in a minute.");
+      world.services.store.listNotes = async () => {
+        throw new Error('disk I/O error');
+      };
+      const opened = await controlActions.actionDetails({ controlId: CONTROL }, world.ctx());
+      expect('card' in opened && shownText(opened.card)).toContain('Sorry, something went wrong on my side');
+      expect(world.log.lines.some((l) => l.level === 'error' && l.msg === 'card action failed')).toBe(true);
+    } finally {
+      await world.stop();
+    }
+  });
+});

@@ -121,6 +121,10 @@ export class FixtureGraph {
   readonly server = new FakeGraphServer();
   patchFailures = 0;
   patchStatus = 500;
+  /** While set, every GET answers with this status (e.g. 503: Graph is down). */
+  readStatus: number | null = null;
+  /** The time Graph stamps on a state update (tests point it at their clock). */
+  now: () => Date = () => NOW;
   /** userId (lower case) → group ids the user is in. */
   readonly groups = new Map<string, string[]>();
   private profiles: Record<string, any>[] = readFixture(PROFILES_FILE).value;
@@ -135,6 +139,7 @@ export class FixtureGraph {
     await this.server.start();
     this.server.handler = (req, res) => {
       const url = new URL(req.url, 'http://127.0.0.1');
+      if (req.method === 'GET' && this.readStatus !== null) return sendGraphError(res, this.readStatus, 'ServiceUnavailable', 'Service unavailable');
       if (req.method === 'GET' && url.pathname === '/v1.0/security/secureScores') {
         return sendJson(res, 200, { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#security/secureScores', value: this.scores });
       }
@@ -151,9 +156,10 @@ export class FixtureGraph {
         const profile = this.profiles.find((p) => p.id === id);
         if (!profile) return sendGraphError(res, 404, 'ResourceNotFound', 'not found');
         const body = JSON.parse(req.body);
+        // Graph appends the new entry (the normaliser takes the latest date, the later entry on a tie).
         profile.controlStateUpdates = [
-          { assignedTo: body.assignedTo ?? null, comment: body.comment ?? null, state: body.state ?? 'Default', updatedBy: 'app', updatedDateTime: NOW.toISOString() },
           ...profile.controlStateUpdates,
+          { assignedTo: body.assignedTo ?? null, comment: body.comment ?? null, state: body.state ?? 'Default', updatedBy: 'app', updatedDateTime: this.now().toISOString() },
         ];
         return sendNoContent(res);
       }

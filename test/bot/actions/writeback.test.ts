@@ -172,6 +172,27 @@ describeWithFixtures('Graph write-back (local Graph serving the real fixtures)',
     expect(graph.patches()).toHaveLength(2);
   });
 
+  it('keeps a note typed while Graph is down (503), and sends it once Graph is back', async () => {
+    graph.readStatus = 503;
+    const r = await controlActions.saveNote(save('Typed during the outage'), world.ctx());
+    expect('card' in r && shownText(r.card)).toContain("Note saved: saved here, not yet in the portal. I'll keep trying to send it.");
+    expect('card' in r && shownText(r.card)).toContain('nothing is lost');
+    expect((await notes())[0]).toMatchObject({ text: 'Typed during the outage', writeback: 'pending' });
+    expect(graph.patches()).toEqual([]);
+
+    graph.readStatus = null;
+    world.clock.now = new Date(NOW.getTime() + 2 * 60_000);
+    expect(await retryDueWritebacks(world.services)).toMatchObject({ attempted: 1, done: 1 });
+    expect(graph.patches().map((p) => p.body.comment)).toEqual(['Typed during the outage']);
+  });
+
+  it('stores nothing when Graph refuses the tenant or the app (403)', async () => {
+    graph.readStatus = 403;
+    const r = await controlActions.saveNote(save('Not allowed'), world.ctx());
+    expect('card' in r && shownText(r.card)).toContain('Nothing was saved');
+    expect(await notes()).toEqual([]);
+  });
+
   it('waits its backoff when Graph cannot even be read during a retry', async () => {
     graph.patchFailures = 1;
     await card(controlActions.saveNote(save('Read fails later'), world.ctx()));
