@@ -3,9 +3,8 @@
  * module computes. On the real heimdall2 capture the expected numbers are written out; on the demo tenant
  * (120 generated days) they are computed from the same data through the scoring API.
  */
-import * as path from 'path';
-import { cardOf, cardText, messageActivity, startHarness, BOT_ID, TENANT, type Harness } from '../helpers/botHarness';
-import { describeWithFixtures, fixturesDir } from '../helpers/fixtures';
+import { cardOf, cardText, messageActivity, startHarness, heimdallFileEnv, BOT_ID, TENANT, type Harness } from '../helpers/botHarness';
+import { describeWithFixtures } from '../helpers/fixtures';
 import { changesOverPeriod, computeTrend, listActions, planToTarget, summarize, type TenantData } from '../../src/scoring';
 import { formatPoints } from '../../src/cards/format';
 
@@ -21,13 +20,7 @@ async function ask(h: Harness, text: string, extra: Parameters<Harness['say']>[1
 describeWithFixtures('conversation on the real heimdall2 capture', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({
-      env: {
-        SCORE_SOURCE: 'file',
-        SECURE_SCORES_FILE: path.join(fixturesDir, 'securescores_heimdall2_1day_68controls.json'),
-        CONTROL_PROFILES_FILE: path.join(fixturesDir, 'securescorecontrolprofiles_heimdall2_page1_200.json'),
-      },
-    });
+    h = await startHarness({ env: heimdallFileEnv() });
   });
   afterAll(() => h.stop());
 

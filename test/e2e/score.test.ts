@@ -2,9 +2,8 @@
  * The walking skeleton end to end: a Teams-shaped message over real HTTP into the real restify server and
  * CloudAdapter; the bot's answer arrives at a local Bot Connector (the activity's serviceUrl).
  */
-import * as path from 'path';
-import { cardOf, cardText, messageActivity, startHarness, BOT_ID, TENANT, type Harness } from '../helpers/botHarness';
-import { describeWithFixtures, fixturesDir } from '../helpers/fixtures';
+import { cardOf, cardText, messageActivity, startHarness, heimdallFileEnv, BOT_ID, TENANT, type Harness } from '../helpers/botHarness';
+import { describeWithFixtures } from '../helpers/fixtures';
 
 const MENTION = {
   type: 'mention',
@@ -15,13 +14,7 @@ const MENTION = {
 describeWithFixtures('score over HTTP on the real heimdall2 capture (file source)', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({
-      env: {
-        SCORE_SOURCE: 'file',
-        SECURE_SCORES_FILE: path.join(fixturesDir, 'securescores_heimdall2_1day_68controls.json'),
-        CONTROL_PROFILES_FILE: path.join(fixturesDir, 'securescorecontrolprofiles_heimdall2_page1_200.json'),
-      },
-    });
+    h = await startHarness({ env: heimdallFileEnv() });
   });
   afterAll(() => h.stop());
 

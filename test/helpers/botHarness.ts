@@ -21,6 +21,16 @@ import { SecureScoreBot } from '../../src/bot/teamsBot';
 import { StoreStorage } from '../../src/bot/storeStorage';
 import type { BotServices } from '../../src/bot/services';
 import { FakeConnector } from './fakeConnector';
+import { fixturesDir } from './fixtures';
+
+/** The file source on the real heimdall2 capture (1 day, 68 controls, first page of 200 profiles). */
+export function heimdallFileEnv(): Env {
+  return {
+    SCORE_SOURCE: 'file',
+    SECURE_SCORES_FILE: path.join(fixturesDir, 'securescores_heimdall2_1day_68controls.json'),
+    CONTROL_PROFILES_FILE: path.join(fixturesDir, 'securescorecontrolprofiles_heimdall2_page1_200.json'),
+  };
+}
 
 export const TENANT = '72f988bf-0000-4000-8000-00000000a001';
 export const BOT_ID = '28:secure-score-bot';

@@ -3,29 +3,8 @@
  * wrappers. The recognizer wants plain text.
  */
 
-const NAMED: Record<string, string> = {
-  nbsp: ' ',
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  '#39': "'",
-};
-
-/** Decode the named entities Teams uses plus any numeric one (&#8217; &#x1F600;). */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,6}|#39);/gi, (whole, name: string) => {
-    const lower = name.toLowerCase();
-    if (lower in NAMED) return NAMED[lower];
-    if (lower.startsWith('#')) {
-      const code = lower.startsWith('#x') ? parseInt(lower.slice(2), 16) : parseInt(lower.slice(1), 10);
-      // An invalid code point would throw in fromCodePoint; leave such text as the user typed it.
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return whole;
-  });
-}
+// One entity decoder for the whole bot: Graph's HTML and Teams' message text use the same entities.
+export { decodeEntities } from '../../scoring/html';
 
 // Block-level tags separate words; inline ones (<b>, <span>) do not.
 const BLOCK_TAG = /<\/?(p|div|br|li|ul|ol|tr|td|h[1-6]|blockquote)\b[^>]*>/gi;
