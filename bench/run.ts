@@ -16,8 +16,7 @@ async function main(): Promise<void> {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const mod = require(storeBench) as { runStoreBench?: () => Promise<unknown> };
       if (typeof mod.runStoreBench === 'function') {
-        const result = await mod.runStoreBench();
-        if (result !== undefined) console.log(typeof result === 'string' ? result : JSON.stringify(result, null, 2));
+        await mod.runStoreBench(); // prints its own figures
       } else {
         console.log('bench/store.ts has no runStoreBench export; skipped');
       }

@@ -2,7 +2,6 @@
  * Composition root: config → score source → store → bot → server → digest scheduler.
  * Fails fast with one line naming the wrong setting; shuts down cleanly on SIGINT/SIGTERM.
  */
-import { PrivateConversationState } from 'botbuilder';
 import { ConfigError, loadConfig } from './config';
 import { createScoreSource } from './data/createScoreSource';
 import { createLogger } from './log';
@@ -10,8 +9,7 @@ import { TenantScores } from './services/tenantScores';
 import { createStore } from './storage/createStore';
 import { createAdapter } from './host/adapter';
 import { createServer, listen } from './host/server';
-import { SecureScoreBot } from './bot/teamsBot';
-import { StoreStorage } from './bot/storeStorage';
+import { createBot } from './bot/createBot';
 import type { BotServices } from './bot/services';
 import { startDigestScheduler } from './digest/scheduler';
 import { startWritebackRetries } from './bot/actions';
@@ -27,7 +25,7 @@ async function main(): Promise<void> {
   const services: BotServices = { config, store, source, scores, log, now };
 
   const adapter = createAdapter(config, log);
-  const bot = new SecureScoreBot(services, new PrivateConversationState(new StoreStorage(store)));
+  const bot = createBot(services);
   const server = createServer({
     adapter,
     logic: (context) => bot.run(context),

@@ -30,7 +30,7 @@ export interface RunnerOptions {
   tenantConcurrency: number;
   /** How long a claim is ours. Short, so a crashed process's deliveries are resumed soon. */
   leaseMs: number;
-  /** A send is not started with less lease than this left (it would outlive the claim). */
+  /** A send is not started with less lease than this left (it could outlive the claim); above the sender's 25 s timeout. */
   leaseSafetyMs: number;
   /** Attempts within one run for 429 and 412/5xx before leaving it to a later run. */
   maxInlineAttempts: number;
@@ -171,7 +171,11 @@ export class DigestRunner {
       digestDue.add(sub.conversationId);
     }
     if (subs.length > 0) {
-      const drop = await this.deps.composer.detectDrop(tenantId, now);
+      // A failure to check for a drop must not hold up the digests.
+      const drop = await this.deps.composer.detectDrop(tenantId, now).catch((err) => {
+        this.deps.log.warn('could not check for a score drop', { tenantId, error: errorText(err) });
+        return null;
+      });
       if (drop) {
         const dropDayStart = Date.parse(`${drop.toDate}T00:00:00Z`);
         for (const sub of subs) {
@@ -253,14 +257,14 @@ export class DigestRunner {
       // A read first: after the first run of the week almost every due subscription is already sent.
       const existing = await store.getDelivery(tenantId, conversationId, kind, period);
       if (existing && (existing.status === 'sent' || existing.status === 'dropped')) {
-        this.settled.add(key);
+        this.remember(key);
         return 'skipped';
       }
       // An alert is news only until a digest has gone out since the drop's day: that digest showed it.
       if (kind === 'alert' && !existing && job.digestPeriod && job.dropDayStart !== undefined) {
         const digest = await store.getDelivery(tenantId, conversationId, 'digest', job.digestPeriod);
         if (digest?.status === 'sent' && Date.parse(digest.updatedAt) >= job.dropDayStart) {
-          this.settled.add(key);
+          this.remember(key);
           return 'skipped';
         }
       }
@@ -276,7 +280,7 @@ export class DigestRunner {
         log[level]('delivery failed, will retry', { ...fields, attempt: claim.attempts, reason: error, retryAt: retryAt.toISOString(), ...extra });
         return 'retryLater';
       }
-      this.settled.add(key);
+      this.remember(key);
       log[level]('delivery dropped', { ...fields, attempt: claim.attempts, reason: error, ...extra });
       return 'dropped';
     };
@@ -349,7 +353,7 @@ export class DigestRunner {
       }
       // Acknowledged by Teams: record it before anything else can fail.
       await store.markDeliverySent(tenantId, claim.id, activityId, stamp().toISOString());
-      this.settled.add(key);
+      this.remember(key);
       if (conv.failureCount > 0) await store.recordConversationFailure(tenantId, conversationId, true, stamp().toISOString());
       if (attempt > 1 || claim.attempts > 1) log.info('delivered after retry', { ...fields, attempt, attempts: claim.attempts });
       return 'sent';
@@ -360,6 +364,12 @@ export class DigestRunner {
   private backoff(attempt: number): number {
     const ceiling = Math.min(this.opts.backoffMaxMs, this.opts.backoffBaseMs * 2 ** (attempt - 1));
     return Math.round(ceiling / 2 + (ceiling / 2) * this.random());
+  }
+
+  /** Bounded: the memo only saves reads; forgetting it costs one getDelivery per subscription. */
+  private remember(key: string): void {
+    if (this.settled.size >= 200_000) this.settled.clear();
+    this.settled.add(key);
   }
 
   /** When a delivery left for a later run is due again: a minute, doubling per attempt, at most an hour. */

@@ -20,11 +20,18 @@ interface PipelineLike {
   addPolicy(policy: { name: string; sendRequest(request: unknown, next: (request: unknown) => Promise<unknown>): Promise<unknown> }, options?: { afterPhase?: string }): void;
 }
 
+/**
+ * A send that hangs must end before the runner's claim on it can expire (the runner starts a send only
+ * with at least 30 s of lease left), or another process could take the claim over and send it again.
+ */
+export const SEND_TIMEOUT_MS = 25_000;
+
 export class BotSender implements MessageSender {
   constructor(
     private readonly adapter: CloudAdapter,
     /** The bot's Microsoft app id ('' in local anonymous mode). */
     private readonly appId: string,
+    private readonly timeoutMs: number = SEND_TIMEOUT_MS,
   ) {}
 
   async send(conv: ConversationRecord, message: OutgoingMessage, options: SendOptions = {}): Promise<{ activityId: string | null }> {
@@ -39,7 +46,7 @@ export class BotSender implements MessageSender {
         try {
           const pipeline = connectorPipeline(ctx, this.adapter);
           disableHiddenRetries(pipeline);
-          if (options.beforeRequest) gateRequests(pipeline, options.beforeRequest);
+          gateRequests(pipeline, options.beforeRequest, this.timeoutMs);
           // The turn would address the message as a reply to the synthetic continuation activity;
           // a digest is a new message in the conversation (POST …/activities, a new channel post).
           ctx.onSendActivities(async (_c, activities, next) => {
@@ -95,13 +102,14 @@ function disableHiddenRetries(pipeline: PipelineLike): void {
   pipeline.removePolicy({ phase: 'Retry' });
 }
 
-/** The hook runs last before the wire: after serialisation and signing, so it times the real send. */
-function gateRequests(pipeline: PipelineLike, beforeRequest: () => Promise<void>): void {
+/** Runs last before the wire, after serialisation and signing, so the hook times the real send. */
+function gateRequests(pipeline: PipelineLike, beforeRequest: (() => Promise<void>) | undefined, timeoutMs: number): void {
   pipeline.addPolicy(
     {
       name: 'digestSendGate',
       sendRequest: async (request, next) => {
-        await beforeRequest();
+        if (beforeRequest) await beforeRequest();
+        (request as { timeout?: number }).timeout = timeoutMs;
         return next(request);
       },
     },

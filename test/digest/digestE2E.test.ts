@@ -53,6 +53,9 @@ describe('weekly digest end to end', () => {
     const install = await h.post(installActivity(h.connector.url));
     expect(install.status).toBe(200);
     expect(await h.store.getConversation(TENANT, CHANNEL)).not.toBeNull();
+    // The welcome in a channel offers the digest with a Subscribe button.
+    const welcome = h.connector.requests.find((r) => r.conversationId === CHANNEL && r.activityId === 'install-1');
+    expect(JSON.stringify(welcome?.body)).toContain('"verb":"subscribe"');
 
     const replies = await h.say('subscribe', { conversationId: CHANNEL, conversationType: 'channel' });
     const confirmation = replies.map((a) => `${a.text ?? ''}\n${cardText(cardOf(a))}`).join('\n');
@@ -106,5 +109,33 @@ describe('weekly digest end to end', () => {
     h.clock.now = new Date('2026-01-19T12:00:00Z');
     await scheduler.tick();
     expect(digestsIn(h, CHANNEL)).toHaveLength(1);
+  });
+
+  test('the Subscribe button (Action.Execute) and the chat phrases set the schedule; "digest settings" shows it', async () => {
+    const conv = '19:buttons-e2e@thread.tacv2';
+    const invoke = await h.post({
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      id: 'invoke-1',
+      channelId: 'msteams',
+      serviceUrl: h.connector.url,
+      from: { id: '29:user-1', name: 'Alex Admin', aadObjectId: '00000000-0000-4000-8000-0000000000aa' },
+      conversation: { id: conv, conversationType: 'channel', tenantId: TENANT, isGroup: true },
+      recipient: { id: BOT_ID, name: 'Secure Score' },
+      channelData: { tenant: { id: TENANT } },
+      localTimezone: 'Europe/Berlin',
+      value: { action: { type: 'Action.Execute', verb: 'subscribe', data: { verb: 'subscribe', v: 1 } }, trigger: 'manual' },
+    });
+    expect(invoke.status).toBe(200);
+    expect(invoke.body.statusCode).toBe(200);
+    expect(invoke.body.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(await h.store.getSubscription(TENANT, conv)).toMatchObject({ dayOfWeek: 1, hour: 9, minute: 0, timeZone: 'Europe/Berlin' });
+
+    await h.say('digest on Fridays 16:00 Europe/Berlin', { conversationId: conv, conversationType: 'channel' });
+    expect(await h.store.getSubscription(TENANT, conv)).toMatchObject({ dayOfWeek: 5, hour: 16, minute: 0, timeZone: 'Europe/Berlin' });
+    await h.say('send the digest here every Monday at 9', { conversationId: conv, conversationType: 'channel' });
+    expect(await h.store.getSubscription(TENANT, conv)).toMatchObject({ dayOfWeek: 1, hour: 9, minute: 0 });
+    const settings = await h.say('digest settings', { conversationId: conv, conversationType: 'channel' });
+    expect(settings.map((a) => `${a.text ?? ''}\n${cardText(cardOf(a))}`).join('\n')).toContain('Weekly digest: on');
   });
 });

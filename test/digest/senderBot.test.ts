@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config';
 import { createAdapter } from '../../src/host/adapter';
 import { memoryLogger } from '../../src/log';
 import { BotSender } from '../../src/digest/senderBot';
-import { SendError } from '../../src/digest/messageSender';
+import { NotSentError, SendError } from '../../src/digest/messageSender';
 import type { ConversationRecord } from '../../src/storage/store';
 import { FakeConnector } from '../helpers/fakeConnector';
 
@@ -83,6 +83,28 @@ describe('BotSender (CloudAdapter.continueConversationAsync)', () => {
     const err = await sender.send(conversation(connector.url), { text: 'x' }).catch((e) => e);
     expect(err.status).toBe(status);
     expect(calls).toBe(1);
+  });
+
+  test('a connector that never answers: the send times out as status 0 instead of hanging', async () => {
+    const quick = new BotSender(createAdapter(loadConfig({}), memoryLogger()), '', 300);
+    connector.respond = () => new Promise(() => undefined);
+    const started = Date.now();
+    const err = await quick.send(conversation(connector.url), { text: 'x' }).catch((e) => e);
+    expect(err).toBeInstanceOf(SendError);
+    expect(err.status).toBe(0);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+  });
+
+  test('beforeRequest runs before the request leaves; NotSentError from it means nothing was sent', async () => {
+    let gateCalls = 0;
+    await sender.send(conversation(connector.url), { text: 'x' }, { beforeRequest: async () => void gateCalls++ });
+    expect(gateCalls).toBe(1);
+    expect(connector.requests).toHaveLength(1);
+    const err = await sender
+      .send(conversation(connector.url), { text: 'y' }, { beforeRequest: async () => { throw new NotSentError('lease running out'); } })
+      .catch((e) => e);
+    expect(err).toBeInstanceOf(NotSentError);
+    expect(connector.requests).toHaveLength(1);
   });
 
   test('a connection that is refused becomes status 0, sent once', async () => {

@@ -6,7 +6,6 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { PrivateConversationState } from 'botbuilder';
 import type { Server } from 'restify';
 import { loadConfig, type Env } from '../../src/config';
 import { createScoreSource } from '../../src/data/createScoreSource';
@@ -17,8 +16,7 @@ import { memoryLogger } from '../../src/log';
 import { TenantScores } from '../../src/services/tenantScores';
 import { createStore } from '../../src/storage/createStore';
 import type { Store } from '../../src/storage/store';
-import { SecureScoreBot } from '../../src/bot/teamsBot';
-import { StoreStorage } from '../../src/bot/storeStorage';
+import { createBot } from '../../src/bot/createBot';
 import type { BotServices } from '../../src/bot/services';
 import { FakeConnector } from './fakeConnector';
 import { fixturesDir } from './fixtures';
@@ -70,7 +68,7 @@ export async function startHarness(opts: { env?: Env; now?: Date; source?: Score
   const scores = new TenantScores(source, store, log);
   const services: BotServices = { config, store, source, scores, log, now };
   const adapter = createAdapter(config, log);
-  const bot = new SecureScoreBot(services, new PrivateConversationState(new StoreStorage(store)));
+  const bot = createBot(services);
   const server: Server = createServer({ adapter, logic: (c) => bot.run(c), log });
   const port = await listen(server, 0, '127.0.0.1');
   const connector = await new FakeConnector().start();
