@@ -112,7 +112,10 @@ describe('BotSender (CloudAdapter.continueConversationAsync)', () => {
     await dead.start();
     const url = dead.url;
     await dead.stop();
-    const err = await sender.send(conversation(url), { text: 'x' }).catch((e) => e);
+    // A short timeout: the HTTP client keeps its timeout timer after a refused connection, which would
+    // otherwise hold jest open for the full 25 s default.
+    const quick = new BotSender(createAdapter(loadConfig({}), memoryLogger()), '', 300);
+    const err = await quick.send(conversation(url), { text: 'x' }).catch((e) => e);
     expect(err).toBeInstanceOf(SendError);
     expect(err.status).toBe(0);
   });
