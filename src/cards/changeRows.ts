@@ -62,8 +62,8 @@ export function changeLists(report: ChangeReport, maxRows: number, titleMax = TI
     hasRegressions: regressions.length > 0,
     regressionsTitle:
       regressions.length === 1
-        ? 'Regression: a control lost all its points'
-        : `Regressions: ${plural(regressions.length, 'control')} lost all their points` +
+        ? 'Regression: a control slipped back (it was complete, or fell to zero)'
+        : `Regressions: ${plural(regressions.length, 'control')} slipped back (were complete, or fell to zero)` +
           (regressions.length > regShown.length ? ` (showing ${regShown.length})` : ''),
     regressions: regShown.map((c) => changeRow(c, titleMax)),
   };

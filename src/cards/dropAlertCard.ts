@@ -35,8 +35,8 @@ export function buildDropAlertCard(alert: DropAlert, current: Points): DropAlert
       `From ${formatPoints(before)} on ${formatDate(alert.fromDate)} to ${formatPoints(current.score)} on ${formatDate(alert.toDate)}` +
       ` (now ${formatPercent(current.percent)}).`,
     hasControls: lost.length > 0,
-    controlsTitle: `${plural(lost.length, 'control')} lost all ${lost.length === 1 ? 'its' : 'their'} points:`,
-    noControlsText: 'No control lost all its points: the drop is spread over several partial changes.',
+    controlsTitle: `${plural(lost.length, 'control')} that had full points lost some:`,
+    noControlsText: 'No control that had full points lost any: the drop is spread over several partial changes.',
     controls: shown.map((c) => {
       const row = changeRow(c);
       return { title: row.title, detailText: `${row.deltaText} · ${row.detailText}`, details: actionData('actionDetails', { controlId: c.controlId, from: { view: 'dropAlert' } }) };

@@ -54,7 +54,9 @@ export class BotSender implements MessageSender {
             return next();
           });
           const activity: Record<string, unknown> = { type: 'message' };
-          if (message.text) activity.text = message.text;
+          // With a card, the text is only the notification preview (summary): as message text Teams
+          // would show it above the card, repeating the card's own headline.
+          if (message.text) activity[message.card ? 'summary' : 'text'] = message.text;
           if (message.card) activity.attachments = [CardFactory.adaptiveCard(message.card)];
           const response = await ctx.sendActivity(activity);
           activityId = response?.id ? response.id : null;

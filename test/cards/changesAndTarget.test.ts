@@ -23,7 +23,7 @@ describe('what-changed card', () => {
   it('calls regressions out in an attention container and explains a max-score change', () => {
     const card = changesCard(CHANGES);
     const box = (card.body as Record<string, unknown>[]).find((b) => b.style === 'attention');
-    expect(shownTexts(box)).toEqual(['Regression: a control lost all its points', `${CHANGES.regressions[0].title} (\u221210 pts)`]);
+    expect(shownTexts(box)).toEqual(['Regression: a control slipped back (it was complete, or fell to zero)', `${CHANGES.regressions[0].title} (\u221210 pts)`]);
     expect(shownText(card)).toContain('The maximum score rose by 4 pts (new or retired controls, licences), which moves the percentage on its own.');
   });
 
@@ -88,7 +88,7 @@ describe('drop alert card', () => {
 
   it('lists the controls that lost full points, largest first, each with Details', () => {
     const card = dropAlertCard({ ...DROP, lostFullControls: [...DROP.lostFullControls].reverse() }, SUMMARY.total);
-    expect(shownTexts(card)).toContain('2 controls lost all their points:');
+    expect(shownTexts(card)).toContain('2 controls that had full points lost some:');
     expect(shownTexts(card)).toContain('\u221210 pts · 10 → 0 pts · Identity');
     expect(buttonData(card).filter((d) => d.verb === 'actionDetails')).toEqual([
       { verb: 'actionDetails', v: 1, controlId: 'AdminMFAV2', from: { view: 'dropAlert' } },

@@ -16,7 +16,7 @@ describe('digest card', () => {
 
   it('calls out regressions, then gained and lost controls largest first, and the max-score change', () => {
     const all = shownText(card);
-    expect(all).toContain('Regression: a control lost all its points');
+    expect(all).toContain('Regression: a control slipped back (it was complete, or fell to zero)');
     expect(all.indexOf('Regression')).toBeLessThan(all.indexOf('Gained points (2 controls)'));
     expect(all.indexOf('Enable Conditional Access policies to block legacy authentication\n+8 pts')).toBeGreaterThan(0);
     expect(all.indexOf('Gained points')).toBeLessThan(all.indexOf('Enable self-service password reset'));
@@ -75,7 +75,7 @@ describe('digest size guard', () => {
     expect(texts.slice(0, 6)).toEqual(['Weekly Secure Score digest', 'Week 49 · 30 Nov – 6 Dec 2026', '128', 'of 274 points', '46.7%', '+150 pts since 26 Nov']);
     expect(texts).toContain('Gained points (100 controls)');
     expect(texts).toContain('Lost points (100 controls)');
-    expect(shownText(card)).toMatch(/Regressions: 50 controls lost all their points/);
+    expect(shownText(card)).toMatch(/Regressions: 50 controls slipped back \(were complete, or fell to zero\)/);
     expect(card.actions).toHaveLength(2);
   });
 
@@ -98,7 +98,7 @@ describe('digest size guard', () => {
     expect(shownTexts(card).slice(2, 6)).toEqual(['128', 'of 274 points', '46.7%', '+150 pts since 26 Nov']);
     // Shrunk, not emptied: some gained rows, the regressions callout and at least one action remain.
     expect(shownText(card)).toContain('…and ');
-    expect(shownText(card)).toMatch(/Regressions: 50 controls lost all their points/);
+    expect(shownText(card)).toMatch(/Regressions: 50 controls slipped back \(were complete, or fell to zero\)/);
     expect(buttonData(card).filter((d) => d.verb === 'actionDetails').length).toBeGreaterThanOrEqual(1);
   });
 

@@ -51,7 +51,8 @@ describe('BotSender (CloudAdapter.continueConversationAsync)', () => {
     expect(req.body.replyToId).toBeUndefined();
     expect(req.conversationId).toBe('19:chan@thread.tacv2');
     expect(req.body.type).toBe('message');
-    expect(req.body.text).toBe('Weekly digest');
+    expect(req.body.summary).toBe('Weekly digest');
+    expect(req.body.text).toBeUndefined();
     expect(req.body.attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(req.body.attachments[0].content).toEqual(card);
     expect(req.body.conversation.tenantId).toBe('tenant-a');
