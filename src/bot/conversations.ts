@@ -14,8 +14,10 @@ export async function captureConversation(activity: Activity, services: BotServi
   const channelData = (activity.channelData ?? {}) as { team?: { id?: string; name?: string }; channel?: { name?: string } };
   const existing = await services.store.getConversation(turn.tenantId, turn.conversationId);
   const reference = TurnContext.getConversationReference(activity) as unknown as Record<string, unknown>;
-  // The reference must not carry the triggering activity's id into proactive sends.
+  // The reference must not carry the triggering activity's id into proactive sends, and in a channel
+  // it names the channel itself so a digest is a new post, not a reply in the thread it was asked in.
   delete reference.activityId;
+  reference.conversation = { ...(reference.conversation as Record<string, unknown>), id: turn.conversationId };
   await services.store.upsertConversation({
     tenantId: turn.tenantId,
     conversationId: turn.conversationId,

@@ -10,7 +10,7 @@ export function turnInfoOf(activity: Activity): TurnInfo {
   const conversationType = activity.conversation?.conversationType;
   return {
     tenantId: activity.conversation?.tenantId || channelData.tenant?.id || '',
-    conversationId: activity.conversation?.id ?? '',
+    conversationId: channelRoot(activity.conversation?.id ?? '', conversationType),
     conversationType: conversationType === 'channel' || conversationType === 'groupChat' ? conversationType : 'personal',
     userId: activity.from?.id ?? '',
     aadObjectId: activity.from?.aadObjectId ?? null,
@@ -19,6 +19,15 @@ export function turnInfoOf(activity: Activity): TurnInfo {
     activityId: activity.id ?? null,
     replyToId: activity.replyToId ?? null,
   };
+}
+
+/**
+ * A message in a channel thread arrives as "19:…@thread.tacv2;messageid=…". The channel is the part
+ * before ";messageid=": subscriptions and digests belong to the channel, not to whichever thread the
+ * request was typed in (a digest posted into an old thread would be missed).
+ */
+export function channelRoot(conversationId: string, conversationType: string | undefined): string {
+  return conversationType === 'channel' ? conversationId.split(';messageid=')[0] : conversationId;
 }
 
 function isTimeZone(tz: string | undefined): boolean {

@@ -126,7 +126,7 @@ export function buildActionDetailsCard(detail: ActionDetail, notes: Note[], opts
       fact('Tier', detail.tier || 'Unknown'),
       fact('Service', detail.service || 'Unknown'),
       fact('Action type', detail.actionType || 'Unknown'),
-      fact('Status', detail.completed ? 'Completed' : detail.inScore ? 'Open' : 'Not in this tenant’s score'),
+      fact('Progress', detail.completed ? 'Completed' : detail.inScore ? 'Open' : 'Not in this tenant’s score'),
       fact('Last synced', formatDateTime(detail.lastSynced)),
     ],
     hasImplementationStatus: Boolean(detail.implementationStatus?.trim()),

@@ -67,7 +67,7 @@ export function buildTargetCard(plan: TargetPlan, opts: { maxRows?: number } = {
     statusStyle: status,
     statusColor: status === 'good' ? 'Good' : 'Attention',
     hasActions: plan.actions.length > 0,
-    actionsTitle: plan.reachable ? 'Cheapest actions that close the gap' : 'Every open action, cheapest first',
+    actionsTitle: plan.reachable ? 'Cheapest actions that close the gap (most points per effort first)' : 'Every open action, most points per effort first',
     actions: plan.actions.slice(0, maxRows).map((a, i) => actionRow(a, i, { view: 'target' })),
     hasMore: plan.actions.length > maxRows,
     moreText: `…and ${plural(plan.actions.length - maxRows, 'more action')}.`,

@@ -15,6 +15,8 @@ import { cardSize } from '../cards/render';
 import { createDigestRunner } from './createRunner';
 import { ScoreDigestComposer } from './scoreComposer';
 import { BotSender } from './senderBot';
+import { nextSlot } from './schedule';
+import type { Store } from '../storage/store';
 
 const USAGE = 'Usage: npm run digest -- --preview | --now';
 export const DEMO_TENANT_ID = '00000000-0000-4000-8000-00000000de00';
@@ -51,10 +53,31 @@ async function sendNow(): Promise<number> {
       `Digest run: ${report.digestsSent} digest(s) and ${report.alertsSent} alert(s) sent, ${report.retryLater} to retry later, ` +
         `${report.dropped} dropped, ${report.skipped} already done or held elsewhere, across ${report.tenants} tenant(s).\n`,
     );
+    // "--now" sends what is due, not every digest early: say when the next one is, so nothing looks lost.
+    if (report.digestsSent === 0 && report.alertsSent === 0) process.stdout.write(await nextDueText(store, now()));
     return report.tenantErrors > 0 ? 1 : 0;
   } finally {
     await store.close();
   }
+}
+
+async function nextDueText(store: Store, now: Date): Promise<string> {
+  let next: { at: Date; conversationId: string } | null = null;
+  let count = 0;
+  for (const tenantId of await store.listTenants()) {
+    let cursor: string | undefined;
+    do {
+      const page = await store.listSubscriptions(tenantId, { limit: 500, cursor });
+      for (const sub of page.items) {
+        count++;
+        const at = nextSlot(sub, now);
+        if (!next || at < next.at) next = { at, conversationId: sub.conversationId };
+      }
+      cursor = page.next;
+    } while (cursor);
+  }
+  if (!next) return 'Nothing was due: no conversation has subscribed yet (say "subscribe" to the bot in Teams).\n';
+  return `Nothing was due now. ${count} subscription(s); the next digest is due ${next.at.toISOString()}.\n`;
 }
 
 async function main(argv: string[]): Promise<number> {

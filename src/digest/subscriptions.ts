@@ -57,11 +57,11 @@ export function timeZoneNote(source: TimeZoneSource): string {
     case 'asked':
       return '';
     case 'kept':
-      return ' (the time zone set before)';
+      return ', the time zone set before';
     case 'teams':
-      return ' (your time zone in Teams)';
+      return ', your time zone in Teams';
     case 'utcFallback':
-      return ' (UTC, because Teams did not tell me your time zone: say e.g. "digest on Mondays 9:00 Europe/Berlin" to change it)';
+      return ': UTC, because Teams did not tell me your time zone (say e.g. "digest on Mondays 9:00 Europe/Berlin" to change it)';
   }
 }
 

@@ -37,6 +37,11 @@ export function createServer(deps: ServerDeps): restify.Server {
     }
   });
 
+  // Agents Playground and some probes check the endpoint with HEAD before they POST.
+  server.head('/api/messages', async (_req: restify.Request, res: restify.Response) => {
+    res.send(200);
+  });
+
   server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
     const extra = deps.health ? await deps.health().catch(() => ({ store: 'unavailable' })) : {};
     res.send(200, { status: 'ok', ...extra });

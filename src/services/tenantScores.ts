@@ -60,11 +60,13 @@ export class TenantScores {
     );
     if (stored > 0) this.log.info('stored new score snapshots', { tenantId, days: stored, source: this.source.name });
 
-    // Older days come from the store; for a day both have, the source's copy wins (it is the newest).
+    // Stored days extend the history backwards only, past the oldest day the source still has: the
+    // source is the truth for every day it covers, and a store that once held another source's days
+    // (demo, then a capture) never mixes them into today's numbers.
+    const oldest = fresh.map((s) => dayOf(s)!).sort()[0];
     const fromDate = isoDate(new Date(now.getTime() - HISTORY_DAYS * 86400000));
-    const history = await this.store.listSnapshots(tenantId, fromDate, isoDate(now));
-    const seen = new Set(fresh.map((s) => dayOf(s)));
-    const merged: RawSecureScore[] = [...fresh, ...history.filter((h) => !seen.has(h.date)).map((h) => h.payload)];
+    const history = oldest && oldest > fromDate ? await this.store.listSnapshots(tenantId, fromDate, previousDay(oldest)) : [];
+    const merged: RawSecureScore[] = [...fresh, ...history.map((h) => h.payload)];
 
     // Items that name another tenant are dropped (defence in depth), unless the source serves one shared capture.
     const data = buildTenantData(tenantId, merged, profiles, { strictTenant: !this.source.sharedData });
@@ -80,6 +82,10 @@ function dayOf(item: RawSecureScore): string | null {
   if (fromCreated) return fromCreated;
   const id = typeof item.id === 'string' ? item.id : '';
   return /_(\d{4}-\d{2}-\d{2})$/.exec(id)?.[1] ?? null;
+}
+
+function previousDay(date: string): string {
+  return isoDate(new Date(Date.parse(`${date}T00:00:00Z`) - 86400000));
 }
 
 function isoDate(d: Date): string {

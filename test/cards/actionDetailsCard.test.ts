@@ -23,7 +23,7 @@ describe('action details card', () => {
         'User impact: Moderate',
         'Tier: Core',
         'Service: AzureAD',
-        'Status: Open',
+        'Progress: Open',
         DETAIL.implementationStatus,
         DETAIL.remediation,
         DETAIL.remediationImpact,

@@ -42,7 +42,7 @@ describe('subscribe / unsubscribe / digest settings', () => {
     const reply = await subscribeCommand({}, turn(), w.services);
     const sub = await w.store.getSubscription(TENANT, CONV);
     expect(sub).toMatchObject({ dayOfWeek: 1, hour: 9, minute: 0, timeZone: 'Europe/Berlin', createdBy: 'aad-user-1' });
-    expect(said(reply)).toContain('Mondays at 09:00 (Europe/Berlin) (your time zone in Teams)');
+    expect(said(reply)).toContain('Mondays at 09:00 (Europe/Berlin), your time zone in Teams');
     expect(said(reply)).toContain('Next one: Mon, 19 Jan 2026, 09:00');
   });
 

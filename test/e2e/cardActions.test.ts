@@ -98,7 +98,7 @@ describeWithFixtures('card actions over HTTP (real fixtures, local Graph, write-
         'User impact: Unknown',
         'Tier: Core',
         'Service: MDO',
-        'Status: Open',
+        'Progress: Open',
         raw.remediationImpact,
         'None listed.',
         'Default',

@@ -145,6 +145,22 @@ describe('conversation on the demo tenant', () => {
     expect(await ask(h, 'top 0 actions')).toMatch(/1|between|at least/);
   });
 
+  test('subscribing from two threads of one channel keeps one subscription, for the channel itself', async () => {
+    const mention = { type: 'mention', text: '<at>Secure Score</at>', mentioned: { id: BOT_ID, name: 'Secure Score' } };
+    for (const thread of ['111', '222']) {
+      await ask(h, '<at>Secure Score</at> subscribe', {
+        conversationType: 'channel',
+        conversationId: `19:sec-channel@thread.tacv2;messageid=${thread}`,
+        entities: [mention],
+      } as never);
+    }
+    const subs = await h.store.listSubscriptions(TENANT);
+    const channelSubs = subs.items.filter((s) => s.conversationId.startsWith('19:sec-channel'));
+    expect(channelSubs.map((s) => s.conversationId)).toEqual(['19:sec-channel@thread.tacv2']);
+    const conv = await h.store.getConversation(TENANT, '19:sec-channel@thread.tacv2');
+    expect((conv!.reference.conversation as { id: string }).id).toBe('19:sec-channel@thread.tacv2');
+  });
+
   test('installation in a channel sends one welcome with a Subscribe button', async () => {
     const base = messageActivity(h.connector.url, '', { conversationType: 'channel', conversationId: '19:new-channel@thread.tacv2' });
     const before = h.connector.activities.length;

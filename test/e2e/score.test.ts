@@ -106,3 +106,30 @@ describe('score over HTTP on the demo tenant', () => {
     expect(((await res.json()) as { status: string }).status).toBe('ok');
   });
 });
+
+describe('with a MicrosoftAppId the bot authenticates every request', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({
+      env: {
+        MicrosoftAppId: '11111111-2222-4333-8444-555555555555',
+        MicrosoftAppPassword: 'not-a-real-secret',
+        MicrosoftAppType: 'SingleTenant',
+        MicrosoftAppTenantId: TENANT,
+      },
+    });
+  });
+  afterAll(() => h.stop());
+
+  test('a request without a token gets 401 and nothing is sent', async () => {
+    const res = await h.post(messageActivity(h.connector.url, "what's our score"));
+    expect(res.status).toBe(401);
+    expect(h.connector.requests).toHaveLength(0);
+  });
+
+  test('a forged token gets 401 and the secret appears in no log line', async () => {
+    const res = await h.post(messageActivity(h.connector.url, "what's our score"), { authorization: 'Bearer eyJhbGciOiJub25lIn0.eyJhdWQiOiJ4In0.' });
+    expect(res.status).toBe(401);
+    expect(JSON.stringify(h.log.lines)).not.toContain('not-a-real-secret');
+  });
+});

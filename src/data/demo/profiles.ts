@@ -25,15 +25,16 @@ function renderLevel(level: BaseLevel, index: number): string | null {
   return options[index % options.length];
 }
 
+// The steps only: the summary is already the control's description, and the portal does not repeat it.
 function renderRemediation(entry: CatalogueEntry, index: number): string {
   const link = `<a href="${entry.learnMore}" target="_blank">Learn more</a>`;
   switch (index % 3) {
     case 0:
-      return `<p>${entry.summary}</p><ol><li>${entry.steps.join('</li><li>')}</li></ol><p>${link}</p>`;
+      return `<p>Follow these steps:</p><ol><li>${entry.steps.join('</li><li>')}</li></ol><p>${link}</p>`;
     case 1:
-      return `${entry.summary}<br/><br/>${entry.steps.map((s, i) => `${i + 1}. ${s}`).join('<br/>')}<br/>&nbsp;<br/>${link}`;
+      return `${entry.steps.map((s, i) => `${i + 1}. ${s}`).join('<br/>')}<br/>&nbsp;<br/>${link}`;
     default:
-      return `<p>${entry.summary}</p><p>To complete this action:&nbsp;</p><ol><li>${entry.steps.join('</li>\n<li>')}</li></ol>${link}`;
+      return `<p>To complete this action:&nbsp;</p><ol><li>${entry.steps.join('</li>\n<li>')}</li></ol>${link}`;
   }
 }
 

@@ -39,7 +39,7 @@ describeWithFixtures('Details on an improvement action (real fixtures)', () => {
         'User impact: Low',
         'Tier: Advanced',
         'Service: MCAS',
-        'Status: Open',
+        'Progress: Open',
         'Feature in place: false.',
         'This change has no known impact on your users.',
         'None listed.',
