@@ -16,8 +16,13 @@ function measure(label: string, texts: string[], rounds: number): void {
   console.log(`${label.padEnd(34)} ${calls} calls  ${(totalMs / calls).toFixed(4)} ms/call  ${Math.round(calls / (totalMs / 1000))} calls/s`);
 }
 
-measure('examples (clean phrasings)', EXAMPLES.map((e) => e.text), 500);
-measure('misspelled phrasings', ['scroe', 'secuer score', 'show the histroy', 'recomendations', 'subscirbe every mondya at 9'], 2000);
-measure('action detail questions', ['tell me about block legacy authentication for users', 'what is exo_mailboxaudit'], 5000);
-measure('10,000-character prose paste', ['lorem ipsum dolor sit amet consectetur '.repeat(260)], 300);
-measure('10,000 characters of one word', ['x'.repeat(10_000)], 2000);
+export function runRecognizeBench(): void {
+  console.log('Recognizer (per call)');
+  measure('examples (clean phrasings)', EXAMPLES.map((e) => e.text), 500);
+  measure('misspelled phrasings', ['scroe', 'secuer score', 'show the histroy', 'recomendations', 'subscirbe every mondya at 9'], 2000);
+  measure('action detail questions', ['tell me about block legacy authentication for users', 'what is exo_mailboxaudit'], 5000);
+  measure('10,000-character prose paste', ['lorem ipsum dolor sit amet consectetur '.repeat(260)], 300);
+  measure('10,000 characters of one word', ['x'.repeat(10_000)], 2000);
+}
+
+if (require.main === module) runRecognizeBench();
