@@ -17,7 +17,7 @@ export interface AppConfig {
   microsoftAppId: string;
   microsoftAppType: string;
   microsoftAppTenantId: string;
-  /** Tenants allowed to read data; empty = the bot's own tenant only (or any tenant in local mode). */
+  /** Tenants allowed to read data (ALLOWED_TENANT_IDS, else MicrosoftAppTenantId); empty = any tenant, each source then guards its own. */
   allowedTenants: string[];
   /** AAD object ids allowed to write notes; empty = everyone in the conversation. */
   noteEditors: string[];

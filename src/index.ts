@@ -20,6 +20,10 @@ async function main(): Promise<void> {
   const log = createLogger(config.logLevel);
   const now = () => new Date();
   const source = createScoreSource(config.env, { now, log });
+  if (!config.anonymous && config.allowedTenants.length === 0 && source.sharedData) {
+    // A capture shown to any tenant is fine on a developer's machine, not on a registered bot.
+    throw new ConfigError('SCORE_SOURCE=file without FILE_TENANT_ID would show the capture to every tenant: set FILE_TENANT_ID (or MicrosoftAppTenantId) when MicrosoftAppId is set');
+  }
   const store = await createStore(config.env, log);
   const scores = new TenantScores(source, store, log);
   const services: BotServices = { config, store, source, scores, log, now };
@@ -51,9 +55,10 @@ async function main(): Promise<void> {
 
   const shutdown = async (signal: string) => {
     log.info('shutting down', { signal });
-    scheduler.stop();
-    writeback.stop();
     server.close();
+    writeback.stop();
+    // Let a digest run record what Teams already accepted (bounded, so a stuck send cannot hold a deploy).
+    await Promise.race([scheduler.stop(), new Promise((resolve) => setTimeout(resolve, 25_000).unref())]);
     await store.close().catch(() => undefined);
     process.exit(0);
   };

@@ -117,7 +117,7 @@ export class SecureScoreBot extends TeamsActivityHandler {
         get: () => pending,
         set: (choice) => {
           pending = choice;
-          void this.pendingChoice.set(context, choice);
+          this.pendingChoice.set(context, choice).catch((error) => this.services.log.warn('could not remember the pending question', { error: error as Error }));
         },
       },
     };

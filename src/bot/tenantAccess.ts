@@ -6,8 +6,9 @@
 import type { AppConfig } from '../config';
 
 export function tenantAllowed(config: AppConfig, tenantId: string): boolean {
-  // Only the local emulator-style channels send no tenant; Teams always does.
-  if (!tenantId) return config.anonymous;
+  // Teams always sends a tenant; an activity without one (Bot Framework Emulator) has no tenant to keep
+  // its data under, so it is refused politely rather than failing in the store.
+  if (!tenantId) return false;
   return config.allowedTenants.length === 0 || config.allowedTenants.includes(tenantId);
 }
 

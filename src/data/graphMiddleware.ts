@@ -145,6 +145,9 @@ export class RetryHandler extends Link {
       }
       const response = context.response;
       if (!response || !RETRYABLE_STATUSES.has(response.status) || attempt >= settings.maxAttempts) return;
+      // A write that timed out at a gateway (503/504) may have landed, and every PATCH adds an entry to the
+      // control's history: only a 429 (refused before any work) is safe to repeat for a write.
+      if (method !== 'GET' && response.status !== 429) return;
       const retryAfter = parseRetryAfter(response.headers.get('Retry-After'), now());
       // Sleeping through a long Retry-After would hold the user's turn; the caller gets the wait instead.
       if (retryAfter !== undefined && retryAfter > settings.maxRetryAfterMs) return;

@@ -6,7 +6,8 @@
  */
 import type { Subscription } from '../storage/store';
 import { isoWeekKey } from '../scoring';
-import { addDaysTo, isoWeekday, localTime, zonedInstant } from './zonedTime';
+import { addDays } from '../scoring/dates';
+import { isoWeekday, localTime, zonedInstant } from './zonedTime';
 
 export type Slot = Pick<Subscription, 'dayOfWeek' | 'hour' | 'minute' | 'timeZone'>;
 
@@ -22,9 +23,9 @@ export const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday'
 /** This week's slot for a subscription, as seen at `now` in its time zone. */
 export function slotThisWeek(sub: Slot, now: Date): DigestSlot {
   const today = localTime(now, sub.timeZone).date;
-  const monday = addDaysTo(today, 1 - isoWeekday(today));
+  const monday = addDays(today, 1 - isoWeekday(today));
   // dayOfWeek counts from Sunday (0), ISO weeks from Monday: Sunday is the week's last day.
-  const day = addDaysTo(monday, (sub.dayOfWeek + 6) % 7);
+  const day = addDays(monday, (sub.dayOfWeek + 6) % 7);
   return { period: isoWeekKey(now, sub.timeZone), at: zonedInstant(day, sub.hour, sub.minute, sub.timeZone) };
 }
 

@@ -26,7 +26,8 @@ export interface DigestSchedulerDeps {
 }
 
 export interface DigestScheduler {
-  stop(): void;
+  /** Stops ticking; resolves when the run in progress (if any) has finished. */
+  stop(): Promise<void>;
   /** Runs now unless a run is in progress (then returns that run's result). */
   tick(): Promise<RunReport | null>;
 }
@@ -70,6 +71,8 @@ export function startDigestScheduler(deps: DigestSchedulerDeps): DigestScheduler
     stop: () => {
       stopped = true;
       job.stop();
+      // A run in progress must finish marking what Teams accepted, or a restart would send it again.
+      return (running ?? Promise.resolve(null)).then(() => undefined);
     },
     tick,
   };

@@ -27,7 +27,11 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 export function canonicalTimeZone(name: string | null | undefined): string | null {
   if (typeof name !== 'string' || name.trim() === '' || name.length > 64) return null;
   try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: name.trim() }).resolvedOptions().timeZone;
+    const typed = name.trim();
+    const resolved = new Intl.DateTimeFormat('en-US', { timeZone: typed }).resolvedOptions().timeZone;
+    // ICU answers some current names with their old alias (Asia/Kolkata → Asia/Calcutta): keep the name
+    // the person used, and take ICU's only to fix its casing.
+    return resolved.toLowerCase() === typed.toLowerCase() ? resolved : typed;
   } catch {
     return null;
   }
@@ -83,17 +87,4 @@ export function zonedInstant(date: string, hour: number, minute: number, timeZon
 export function isoWeekday(date: string): number {
   const d = new Date(`${date}T00:00:00Z`).getUTCDay();
   return d === 0 ? 7 : d;
-}
-
-export function addDaysTo(date: string, n: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** ISO-8601 week of a calendar date: '2026-W02'. The year is that of the week's Thursday. */
-export function isoWeekOfDate(date: string): string {
-  const thursday = addDaysTo(date, 4 - isoWeekday(date));
-  const year = Number(thursday.slice(0, 4));
-  const dayOfYear = Math.round((Date.parse(`${thursday}T00:00:00Z`) - Date.UTC(year, 0, 1)) / 86_400_000) + 1;
-  const week = Math.floor((dayOfYear - 1) / 7) + 1;
-  return `${year}-W${String(week).padStart(2, '0')}`;
 }

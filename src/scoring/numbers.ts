@@ -27,6 +27,10 @@ export function parseNumberOr0(value: unknown): number {
  */
 export function roundTo(value: number, decimals: number): number {
   if (!Number.isFinite(value)) return value;
+  // The string shift below cannot take exponent notation ("5e-17e2" is NaN, "1e+21e2" too): values that
+  // small round to 0 and values that large have no decimals to round.
+  if (Math.abs(value) < 0.5 * 10 ** -decimals) return 0;
+  if (Math.abs(value) >= 1e21) return value;
   const sign = value < 0 ? -1 : 1;
   const shifted = Math.round(Number(`${Math.abs(value)}e${decimals}`));
   const result = sign * Number(`${shifted}e-${decimals}`);

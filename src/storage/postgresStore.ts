@@ -271,11 +271,12 @@ export class PostgresStore implements Store {
       if (same) return { note: noteFromRow(same), duplicate: true };
       if (n.dedupeFrom !== null) {
         const twin = await this.one(
-          `SELECT * FROM notes
-           WHERE tenant_id = $1 AND control_id = $2 AND author_id = $3 AND kind = $4 AND text = $5
+          // Only the newest entry of this kind can be the twin: owner alice → bob → alice is three entries.
+          `SELECT * FROM (SELECT * FROM notes WHERE tenant_id = $1 AND control_id = $2 AND kind = $4
+                           ORDER BY id DESC LIMIT 1) newest
+           WHERE author_id = $3 AND text = $5
              AND state IS NOT DISTINCT FROM $6::text AND assigned_to IS NOT DISTINCT FROM $7::text
-             AND created_at BETWEEN $8::timestamptz AND $9::timestamptz
-           ORDER BY id LIMIT 1`,
+             AND created_at BETWEEN $8::timestamptz AND $9::timestamptz`,
           [n.tenantId, n.controlId, n.authorId, n.kind, n.text, n.state, n.assignedTo, n.dedupeFrom, n.dedupeTo],
           c,
         );

@@ -262,7 +262,8 @@ export class SqliteStore implements Store {
 
   /**
    * One IMMEDIATE transaction: look for the same activity, then for an identical note inside the dedupe
-   * window (same tenant, control, author, kind, text, state and owner), else insert. The write lock is held
+   * window (the newest entry of that kind for the control, by the same author with the same text, state and
+   * owner), else insert. The write lock is held
    * from the first read, so concurrent writers in other processes see each other's notes.
    */
   async appendNote(note: NewNote, opts?: { dedupeWindowMs?: number; writeback?: boolean }): Promise<{ note: Note; duplicate: boolean }> {
@@ -273,12 +274,13 @@ export class SqliteStore implements Store {
         if (same) return { note: noteFromRow(same), duplicate: true };
       }
       if (n.dedupeFrom !== null) {
+        // Only the newest entry of this kind can be the twin: owner alice → bob → alice is three entries.
         const twin = this
           .sql(
-            `SELECT * FROM notes
-             WHERE tenant_id = @tenantId AND control_id = @controlId AND author_id = @authorId AND kind = @kind AND text = @text
-               AND state IS @state AND assigned_to IS @assignedTo AND created_at BETWEEN @dedupeFrom AND @dedupeTo
-             ORDER BY id LIMIT 1`,
+            `SELECT * FROM (SELECT * FROM notes WHERE tenant_id = @tenantId AND control_id = @controlId AND kind = @kind
+                             ORDER BY id DESC LIMIT 1)
+             WHERE author_id = @authorId AND text = @text AND state IS @state AND assigned_to IS @assignedTo
+               AND created_at BETWEEN @dedupeFrom AND @dedupeTo`,
           )
           .get(n) as Row | undefined;
         if (twin) return { note: noteFromRow(twin), duplicate: true };

@@ -372,4 +372,13 @@ describe('GraphScoreSource write-back', () => {
     expect(server.requests.map((r) => r.method)).toEqual(['PATCH', 'PATCH']);
     expect(server.requests[1].body).toBe(server.requests[0].body);
   });
+
+  test('a PATCH answered 504 is not repeated (it may have landed): one request, a ScoreSourceError', async () => {
+    server.handler = (_req, res) => sendGraphError(res, 504, 'GatewayTimeout', 'upstream timed out');
+    const err = await source().updateControlProfile(TENANT, 'AdminMFAV2', { state: 'Reviewed' }).catch((e) => e);
+    expect(err).toBeInstanceOf(ScoreSourceError);
+    expect(err.status).toBe(504);
+    expect(server.requests.map((r) => r.method)).toEqual(['PATCH']);
+    expect(sleeps).toEqual([]);
+  });
 });

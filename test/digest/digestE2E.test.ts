@@ -45,7 +45,7 @@ describe('weekly digest end to end', () => {
     scheduler = startDigestScheduler({ services: h.services, sender: new BotSender(createAdapter(config, h.log), ''), runOnStart: false, cron: '0 0 1 1 *' });
   });
   afterAll(async () => {
-    scheduler.stop();
+    await scheduler.stop();
     await h.stop();
   });
 

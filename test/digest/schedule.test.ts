@@ -1,5 +1,6 @@
 import { describeSlot, dueSlot, nextSlot, slotThisWeek } from '../../src/digest/schedule';
-import { canonicalTimeZone, isoWeekOfDate, zonedInstant } from '../../src/digest/zonedTime';
+import { canonicalTimeZone, zonedInstant } from '../../src/digest/zonedTime';
+import { isoWeekKey } from '../../src/scoring/period';
 
 const created = '2025-01-01T00:00:00.000Z';
 const monday9utc = { dayOfWeek: 1, hour: 9, minute: 0, timeZone: 'UTC', createdAt: created };
@@ -10,7 +11,7 @@ describe('ISO weeks and zoned times', () => {
     ['2025-12-29', '2026-W01'], // Monday of the week holding 1 January 2026
     ['2027-01-01', '2026-W53'], // Friday: 2026 has 53 ISO weeks
     ['2026-06-15', '2026-W25'],
-  ])('%s is in %s', (date, week) => expect(isoWeekOfDate(date)).toBe(week));
+  ])('%s is in %s', (date, week) => expect(isoWeekKey(new Date(`${date}T12:00:00Z`), 'UTC')).toBe(week));
 
   test('Monday 09:00 Europe/Berlin is 08:00 UTC in winter and 07:00 UTC in summer', () => {
     expect(zonedInstant('2026-01-12', 9, 0, 'Europe/Berlin').toISOString()).toBe('2026-01-12T08:00:00.000Z');
@@ -25,6 +26,7 @@ describe('ISO weeks and zoned times', () => {
   test('time zone names are checked and made canonical', () => {
     expect(canonicalTimeZone('europe/berlin')).toBe('Europe/Berlin');
     expect(canonicalTimeZone('Mars/Olympus')).toBeNull();
+    expect(canonicalTimeZone('Asia/Kolkata')).toBe('Asia/Kolkata');
     expect(canonicalTimeZone('')).toBeNull();
   });
 });

@@ -30,7 +30,9 @@ describe('startDigestScheduler', () => {
     };
     const scheduler = startDigestScheduler({ services: w.services, runner, cron: '* * * * * *' });
     await new Promise((r) => setTimeout(r, 4200));
-    scheduler.stop();
+    await scheduler.stop();
+    // stop() resolves only once the run in progress has finished.
+    expect(active).toBe(0);
     const runsAtStop = runs;
     expect(runsAtStop).toBeGreaterThanOrEqual(2);
     expect(maxActive).toBe(1);

@@ -2,7 +2,7 @@
  * The chat and card handlers for subscribing, against a real SQLite store: which schedule and time zone
  * is stored, what the user is told, and that bad form input saves nothing.
  */
-import { subscribeCommand, subscribeAction, offerDigest } from '../../src/bot/commands/subscribe';
+import { subscribeCommand, subscribeAction } from '../../src/bot/commands/subscribe';
 import { unsubscribeCommand } from '../../src/bot/commands/unsubscribe';
 import { digestSettingsCommand, saveDigestSettingsAction } from '../../src/bot/commands/digestSettings';
 import type { TurnInfo } from '../../src/bot/services';
@@ -72,14 +72,6 @@ describe('subscribe / unsubscribe / digest settings', () => {
     const result = await subscribeAction({ verb: 'subscribe', v: 1 }, turn(), w.services);
     expect('card' in result && cardText(result.card)).toContain('Weekly digest: on');
     expect(await w.store.getSubscription(TENANT, CONV)).not.toBeNull();
-  });
-
-  test('the offer on install names the default and carries a Subscribe button', async () => {
-    const offer = await offerDigest(turn({ localTimezone: null }), w.services);
-    expect(offer.text).toContain('Mondays at 09:00 UTC');
-    const json = JSON.stringify('card' in offer ? offer.card : {});
-    expect(json).toContain('"verb":"subscribe"');
-    expect(await w.store.getSubscription(TENANT, CONV)).toBeNull();
   });
 
   test('settings form: valid input saves; a bad time zone or time saves nothing and says why', async () => {

@@ -100,6 +100,15 @@ describe('score over HTTP on the demo tenant', () => {
     expect(raw.status).toBe(400);
   });
 
+  test('an activity without a tenant (Bot Framework Emulator) gets a polite refusal, not an error', async () => {
+    const activity = messageActivity(h.connector.url, "what's our score") as Record<string, any>;
+    delete activity.conversation.tenantId;
+    delete activity.channelData;
+    const before = h.connector.activities.length;
+    expect((await h.post(activity)).status).toBe(200);
+    expect(h.connector.activities[before].text).toMatch(/not connected to your organization/);
+  });
+
   test('GET /healthz answers ok', async () => {
     const res = await fetch(h.url.replace('/api/messages', '/healthz'));
     expect(res.status).toBe(200);

@@ -49,6 +49,13 @@ describe('small normalisers', () => {
     expect(Object.is(round1(-0.01), 0)).toBe(true);
   });
 
+  test('rounding survives floating-point dust and huge values (no NaN from exponent notation)', () => {
+    expect(roundTo(412.81000000000006 - 412.81, 2)).toBe(0);
+    expect(roundTo(10 - 9.999999999999998, 2)).toBe(0);
+    expect(roundTo(-5.5e-17, 1)).toBe(0);
+    expect(roundTo(3e21, 2)).toBe(3e21);
+  });
+
   test('averagePercentFrom: -1 / missing unusable; >100 points; breakdown → percent; bare → points', () => {
     expect(averagePercentFrom(-1, true, 274)).toEqual({ percent: null, unit: null });
     expect(averagePercentFrom(null, true, 274)).toEqual({ percent: null, unit: null });

@@ -279,6 +279,17 @@ export function defineStoreContract(name: string, harness: StoreHarness): void {
         expect(await store.countNotesSince(t, T0)).toBe(6);
       });
 
+      test('an entry that repeats an older one after a different one is new (owner alice → bob → alice)', async () => {
+        const t = tenant();
+        const owner = (who: string, minutes: number) =>
+          store.appendNote(note(t, { kind: 'owner', text: `Owner: ${who}`, assignedTo: who, createdAt: at(minutes) }));
+        expect((await owner('alice', 0)).duplicate).toBe(false);
+        expect((await owner('bob', 0.5)).duplicate).toBe(false);
+        expect((await owner('alice', 1)).duplicate).toBe(false);
+        expect((await owner('alice', 1.2)).duplicate).toBe(true);
+        expect((await store.listNotes(t, 'MFARegistrationV2', 10)).map((n) => n.assignedTo)).toEqual(['alice', 'bob', 'alice']);
+      });
+
       test('lists newest first with a limit, and counts since a time', async () => {
         const t = tenant();
         for (let i = 0; i < 5; i++) await store.appendNote(note(t, { text: `step ${i}`, createdAt: at(i * 10) }));

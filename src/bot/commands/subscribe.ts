@@ -3,7 +3,7 @@
  * the Subscribe button (verb 'subscribe'). Also the offer shown when the bot is added to a channel.
  */
 import { subscribeCard } from '../../cards/subscribeCard';
-import { offeredSchedule, resolveSchedule, saveSubscription, scheduleSentence, timeZoneNote } from '../../digest/subscriptions';
+import { resolveSchedule, saveSubscription, scheduleSentence } from '../../digest/subscriptions';
 import type { ActionContext, ActionResult, CommandContext } from '../context';
 import type { BotServices, Reply, TurnInfo } from '../services';
 import type { Intent } from '../understanding/intent';
@@ -32,14 +32,6 @@ export async function subscribeCommand(intent: Pick<SubscribeIntent, 'schedule'>
 export async function subscribeAction(_data: Record<string, unknown>, turn: TurnInfo, services: BotServices): Promise<ActionResult> {
   const reply = await subscribeCommand({}, turn, services);
   return 'card' in reply ? { card: reply.card } : { text: reply.text };
-}
-
-/** Offered when the bot is installed in a channel (and by "digest settings" before subscribing). */
-export async function offerDigest(turn: TurnInfo, services: BotServices): Promise<Reply> {
-  const existing = turn.tenantId ? await services.store.getSubscription(turn.tenantId, turn.conversationId) : null;
-  const offered = offeredSchedule(turn, services.config.digestDefault);
-  const text = existing ? 'This conversation already gets the weekly digest.' : `I can post a weekly Secure Score digest here, by default on ${offered.dayOfWeek === 1 ? 'Mondays' : 'the same day each week'} at ${String(offered.hour).padStart(2, '0')}:${String(offered.minute).padStart(2, '0')} ${offered.timeZone}${timeZoneNote(offered.timeZoneSource)}.`;
-  return { card: subscribeCard(existing, { defaults: offered }), text };
 }
 
 /** Adapters for the router's handler shapes (src/bot/context.ts). */

@@ -20,7 +20,9 @@ export async function loadTenantData(ctx: CommandContext): Promise<DataOrReply> 
     return { data };
   } catch (error) {
     services.log.warn('score source failed', { tenantId: turn.tenantId, error: error as Error });
-    if (error instanceof ScoreSourceError) {
+    // Graph's failures (consent, throttling, other tenant) are worded for users; a 500 is our own set-up
+    // (an unreadable capture file, say) whose message names server paths: that stays in the log.
+    if (error instanceof ScoreSourceError && error.status !== undefined && error.status !== 500) {
       return { reply: { text: `Sorry, I couldn't read your Secure Score just now: ${error.message}` } };
     }
     return { reply: { text: "Sorry, I couldn't read your Secure Score just now. Please try again in a few minutes." } };
