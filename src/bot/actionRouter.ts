@@ -4,11 +4,12 @@
  * digest verbs to the digest handlers. A verb or shape this release does not know — a card posted by an
  * older version — gets "this card is out of date" with a fresh card, never an error.
  */
-import type { Category, Level } from '../scoring';
+import type { Category } from '../scoring';
 import { CATEGORIES } from '../scoring';
-import { actionData, CARD_SCHEMA_VERSION, type ListContext } from '../cards/actionData';
+import { actionData, readCardAction, type CardVerb, type ListContext } from '../cards/actionData';
 import { outOfDateCard } from '../cards/messageCard';
 import { controlActions } from './actions';
+import { readFrom } from './actions/detailsView';
 import type { ActionContext, ActionResult, CommandContext } from './context';
 import type { Reply } from './services';
 import { recognize } from './understanding/recognize';
@@ -20,23 +21,21 @@ import { handleDigestSettingsAction, handleSaveDigestSettingsAction } from './co
 
 type Handler = (data: Record<string, unknown>, ctx: ActionContext) => Promise<ActionResult | null>;
 
-const ORDERS = ['rank', 'quickWins', 'points'] as const;
-const LEVELS: Level[] = ['None', 'Low', 'Moderate', 'High', 'Unknown'];
-
-const HANDLERS: Record<string, Handler> = {
-  actionDetails: (d, c) => (str(d.controlId) ? controlActions.actionDetails(d, c) : Promise.resolve(null)),
-  saveNote: (d, c) => (str(d.controlId) ? controlActions.saveNote(d, c) : Promise.resolve(null)),
-  setStatus: (d, c) => (str(d.controlId) ? controlActions.setStatus(d, c) : Promise.resolve(null)),
-  assignOwner: (d, c) => (str(d.controlId) ? controlActions.assignOwner(d, c) : Promise.resolve(null)),
-  chooseAction: async (d, c) => (str(d.controlId) ? asResult(await showDetails(str(d.controlId)!, c)) : null),
+/** Every verb our cards carry; readCardAction has already checked the fields a verb cannot do without. */
+const HANDLERS: Record<CardVerb, Handler> = {
+  actionDetails: (d, c) => controlActions.actionDetails(d, c),
+  saveNote: (d, c) => controlActions.saveNote(d, c),
+  setStatus: (d, c) => controlActions.setStatus(d, c),
+  assignOwner: (d, c) => controlActions.assignOwner(d, c),
+  chooseAction: async (d, c) => asResult(await showDetails(String(d.controlId), c)),
   score: async (_d, c) => intentResult({ kind: 'score' }, c),
   comparison: async (_d, c) => intentResult({ kind: 'comparison' }, c),
   trend: async (d, c) => (days(d.days) ? intentResult({ kind: 'trend', days: days(d.days)! }, c) : null),
   changes: async (d, c) => (days(d.days) ? intentResult({ kind: 'changes', days: days(d.days)!, focus: 'changes' }, c) : null),
   categories: async (d, c) => (d.category === undefined || category(d.category) ? intentResult({ kind: 'categories', category: category(d.category) }, c) : null),
-  topActions: async (d, c) => listResult({ view: 'actions', order: d.order as never, count: d.count as never, category: d.category as never }, c),
-  backToList: async (d, c) => (d.from && typeof d.from === 'object' ? listResult(d.from as ListContext, c) : null),
-  ask: async (d, c) => (str(d.text) ? intentResult(recognize(str(d.text)!.slice(0, 500)), c) : null),
+  topActions: async (d, c) => listResult(readFrom({ from: { view: 'actions', order: d.order, count: d.count, category: d.category } }), c),
+  backToList: async (d, c) => listResult(readFrom(d), c),
+  ask: async (d, c) => intentResult(recognize(String(d.text)), c),
   subscribe: (d, c) => handleSubscribeAction(d, c),
   unsubscribe: (d, c) => handleUnsubscribeAction(d, c),
   digestSettings: (d, c) => handleDigestSettingsAction(d, c),
@@ -44,39 +43,32 @@ const HANDLERS: Record<string, Handler> = {
 };
 
 export async function routeAction(data: Record<string, unknown>, ctx: ActionContext): Promise<ActionResult> {
-  const verb = typeof data.verb === 'string' ? data.verb : '';
-  const handler = Object.prototype.hasOwnProperty.call(HANDLERS, verb) ? HANDLERS[verb] : undefined;
-  // Cards from another card-schema version may carry fields that mean something else now.
-  const versionOk = data.v === undefined || data.v === CARD_SCHEMA_VERSION;
-  const result = handler && versionOk ? await handler(data, ctx) : null;
+  const read = readCardAction(data);
+  const result = read.kind === 'current' ? await HANDLERS[read.data.verb](data, ctx) : null;
   if (result) return result;
-  ctx.services.log.info('stale or unknown card action', { verb: verb.slice(0, 40), v: String(data.v ?? '') });
+  ctx.services.log.info('stale or unknown card action', {
+    verb: typeof data.verb === 'string' ? data.verb.slice(0, 40) : '',
+    why: read.kind === 'invalid' ? read.reason : read.kind === 'stale' ? `card version ${String(read.version)}` : 'bad fields',
+  });
   return { card: outOfDateCard({ title: 'Show our score', data: actionData('score', {}) }) };
 }
 
-/** Rebuilds the list a details card was opened from. */
-async function listResult(from: ListContext, ctx: CommandContext): Promise<ActionResult | null> {
-  switch (from.view) {
-    case 'score':
-      return intentResult({ kind: 'score' }, ctx);
-    case 'categories':
-      return intentResult({ kind: 'categories', category: category(from.category) }, ctx);
-    default: {
-      const order = ORDERS.includes(from.order as never) ? from.order! : from.view === 'digest' ? 'points' : 'rank';
-      const count = Number.isInteger(from.count) && from.count! >= 1 && from.count! <= 25 ? from.count! : 5;
-      return intentResult(
-        {
-          kind: 'actions',
-          order,
-          count,
-          category: category(from.category),
-          maxUserImpact: LEVELS.includes(from.maxUserImpact as Level) ? from.maxUserImpact : undefined,
-          maxImplementationCost: LEVELS.includes(from.maxImplementationCost as Level) ? from.maxImplementationCost : undefined,
-        },
-        ctx,
-      );
-    }
-  }
+/** Rebuilds the list a details card was opened from (the context was checked by readFrom). */
+async function listResult(from: ListContext | undefined, ctx: CommandContext): Promise<ActionResult | null> {
+  if (!from) return null;
+  if (from.view === 'score') return intentResult({ kind: 'score' }, ctx);
+  if (from.view === 'categories') return intentResult({ kind: 'categories', category: from.category }, ctx);
+  return intentResult(
+    {
+      kind: 'actions',
+      order: from.order ?? (from.view === 'digest' ? 'points' : 'rank'),
+      count: from.count ?? 5,
+      category: from.category,
+      maxUserImpact: from.maxUserImpact,
+      maxImplementationCost: from.maxImplementationCost,
+    },
+    ctx,
+  );
 }
 
 async function intentResult(intent: Parameters<typeof runIntent>[0], ctx: CommandContext): Promise<ActionResult> {
@@ -85,10 +77,6 @@ async function intentResult(intent: Parameters<typeof runIntent>[0], ctx: Comman
 
 function asResult(reply: Reply): ActionResult {
   return 'card' in reply ? { card: reply.card } : { text: reply.text };
-}
-
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' && v.trim() !== '' ? v : undefined;
 }
 
 function days(v: unknown): number | undefined {

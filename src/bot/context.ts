@@ -25,7 +25,10 @@ export interface CommandContext {
 }
 
 export interface ActionContext extends CommandContext {
-  /** Replaces the message that carried the card, so a change sticks for everyone (invoke answers alone are not stored). */
+  /**
+   * Replaces the message that carried the card, so a change sticks for everyone (invoke answers alone are
+   * not stored). Used only when that message is itself the details card (`posted: true` in its data).
+   */
   updateOriginal(card: Record<string, unknown>): Promise<void>;
 }
 

@@ -78,9 +78,11 @@ export class SecureScoreBot extends TeamsActivityHandler {
     const value = context.activity.value;
     // Action.Submit arrives as a message with the card's data in `value` and no text.
     if (!context.activity.text && value && typeof value === 'object' && !Array.isArray(value)) {
-      // sendActionResult puts the result in place of the clicked card, so the handler need not update it too.
-      const result = await routeAction(value as Record<string, unknown>, { ...ctx, updateOriginal: async () => undefined });
-      await this.sendActionResult(context, result);
+      // Only a posted details card is replaced by its own refresh; a list, score card or digest stays as it
+      // is for everyone and the answer comes as a new message. The handler itself need not update anything.
+      const data = value as Record<string, unknown>;
+      const result = await routeAction(data, { ...ctx, updateOriginal: async () => undefined });
+      await this.sendActionResult(context, result, data.posted === true);
       return;
     }
     const reply = await routeMessage(context.activity, ctx);
@@ -136,9 +138,9 @@ export class SecureScoreBot extends TeamsActivityHandler {
     };
   }
 
-  /** Action.Submit results: replace the card that was clicked when we know it, otherwise answer anew. */
-  private async sendActionResult(context: TurnContext, result: ActionResult): Promise<void> {
-    if ('card' in result && context.activity.replyToId) {
+  /** Action.Submit results: replace the clicked card when asked to and we know it, otherwise answer anew. */
+  private async sendActionResult(context: TurnContext, result: ActionResult, replaceClicked: boolean): Promise<void> {
+    if ('card' in result && replaceClicked && context.activity.replyToId) {
       try {
         const update = MessageFactory.attachment(CardFactory.adaptiveCard(result.card));
         update.id = context.activity.replyToId;

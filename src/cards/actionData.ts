@@ -11,6 +11,14 @@ import type { Category, Level } from '../scoring/model';
 
 export const CARD_SCHEMA_VERSION = 1;
 
+/**
+ * `posted: true` on a details card's save/status/owner buttons: that details card is itself a message in
+ * the conversation (sent in answer to a chat question), so the bot may update that message after a
+ * change. Without it (opened with Action.Execute from a list, score card or digest) the details card
+ * lives only in the clicker's client and the message underneath is the list: it must not be replaced.
+ * Optional and absent on older cards, which therefore never update the message (the safe side).
+ */
+
 /** Where an action-details card was opened from, so "Back" can rebuild that view. */
 export interface ListContext {
   view: 'actions' | 'score' | 'categories' | 'digest' | 'target' | 'changes' | 'dropAlert' | 'choice';
@@ -29,11 +37,11 @@ interface Base<V extends string> {
 export type CardActionData =
   | (Base<'actionDetails'> & { controlId: string; from?: ListContext })
   /** Inputs: noteText (≤ 1000 chars). */
-  | (Base<'saveNote'> & { controlId: string; from?: ListContext })
+  | (Base<'saveNote'> & { controlId: string; from?: ListContext; posted?: boolean })
   /** Inputs: state ∈ Default|Ignored|ThirdParty|Reviewed, reason (required). */
-  | (Base<'setStatus'> & { controlId: string; from?: ListContext })
+  | (Base<'setStatus'> & { controlId: string; from?: ListContext; posted?: boolean })
   /** Inputs: owner. */
-  | (Base<'assignOwner'> & { controlId: string; from?: ListContext })
+  | (Base<'assignOwner'> & { controlId: string; from?: ListContext; posted?: boolean })
   | (Base<'backToList'> & { from: ListContext })
   | (Base<'topActions'> & { order: ActionOrder; count: number; category?: Category })
   | (Base<'trend'> & { days: number })

@@ -69,6 +69,8 @@ export interface ActionDetailsOptions {
   maxStepsChars?: number;
   /** Total notes stored for the action, when known (for "showing 5 of 12"). */
   totalNotes?: number;
+  /** The card is sent as a message of its own (not an invoke answer): its forms say so (see actionData). */
+  posted?: boolean;
 }
 
 const NOTE_TEXT_MAX = 1000;
@@ -110,6 +112,7 @@ export function buildActionDetailsCard(detail: ActionDetail, notes: Note[], opts
   const steps = truncate(rawSteps, stepsMax);
   const actionUrl = safeUrl(detail.actionUrl);
   const controlId = detail.controlId;
+  const posted = opts.posted === true ? true : undefined;
   return {
     ...bannerVm(opts.banner),
     title: markdownText(truncate(detail.title || controlId, 300)),
@@ -152,9 +155,9 @@ export function buildActionDetailsCard(detail: ActionDetail, notes: Note[], opts
     readOnlyText: 'You can read this action; changing it needs the bot to be allowed to write for your team.',
     stateValue: detail.state,
     stateChoices: CONTROL_STATES.map((s) => ({ title: formatState(s), value: s })),
-    saveNote: actionData('saveNote', { controlId, from }),
-    setStatus: actionData('setStatus', { controlId, from }),
-    assignOwner: actionData('assignOwner', { controlId, from }),
+    saveNote: actionData('saveNote', { controlId, from, posted }),
+    setStatus: actionData('setStatus', { controlId, from, posted }),
+    assignOwner: actionData('assignOwner', { controlId, from, posted }),
     hasBack: from !== undefined,
     back: actionData('backToList', { from: from ?? { view: 'actions' } }),
   };

@@ -15,6 +15,10 @@
  *    a retry time (exponential backoff, at least Graph's Retry-After); the retry worker sends it later.
  *    A request Graph calls invalid (400/404/422) is not retried; neither is anything after
  *    WRITEBACK_MAX_ATTEMPTS tries. Both are logged.
+ *  - A retry never undoes a newer change: before sending a due entry, the worker drops the fields a newer
+ *    entry for the same action sets again (see liveFields). With none left the entry is marked done
+ *    unsent; otherwise only its remaining fields change (e.g. a status whose reason a newer note replaced
+ *    sends just the state, keeping the portal's comment).
  */
 import { isDeviceControlId } from '../data/controlProfilePatch';
 import { ScoreSourceError, type ControlProfileUpdate } from '../data/scoreSource';
@@ -62,15 +66,28 @@ export interface Entry {
 
 const norm = (s: string | null | undefined) => (s ?? '').trim();
 
-/** The PATCH that makes the portal show `entry`, or null when it already does. */
-export function plannedUpdate(entry: Entry, current: PortalState): ControlProfileUpdate | null {
+/** The fields of the portal's latest state update an entry sets. */
+export type PortalField = 'state' | 'assignedTo' | 'comment';
+
+/** A note sets the comment; a status sets state and comment (its reason); an owner sets assignedTo. */
+export function fieldsOf(entry: Pick<Entry, 'kind'>): PortalField[] {
+  if (entry.kind === 'note') return ['comment'];
+  if (entry.kind === 'status') return ['state', 'comment'];
+  return ['assignedTo'];
+}
+
+/**
+ * The PATCH that makes the portal show `entry`, or null when it already does. `only`: set just these of
+ * the entry's fields and keep the rest as the portal has them (the others were overtaken by newer entries).
+ */
+export function plannedUpdate(entry: Entry, current: PortalState, only: readonly PortalField[] = fieldsOf(entry)): ControlProfileUpdate | null {
   const next = { state: current.state as string, assignedTo: norm(current.assignedTo), comment: norm(current.comment) };
-  if (entry.kind === 'note') next.comment = entry.text;
+  if (entry.kind === 'note' && only.includes('comment')) next.comment = entry.text;
   if (entry.kind === 'status') {
-    next.state = entry.state ?? current.state;
-    next.comment = entry.text;
+    if (only.includes('state')) next.state = entry.state ?? current.state;
+    if (only.includes('comment')) next.comment = entry.text;
   }
-  if (entry.kind === 'owner') next.assignedTo = norm(entry.assignedTo);
+  if (entry.kind === 'owner' && only.includes('assignedTo')) next.assignedTo = norm(entry.assignedTo);
   const changed = next.state !== current.state || next.assignedTo !== norm(current.assignedTo) || norm(next.comment) !== norm(current.comment);
   if (!changed) return null;
   return { state: next.state as ControlProfileUpdate['state'], assignedTo: next.assignedTo, comment: next.comment };
@@ -104,13 +121,18 @@ function lockFor(store: Store): Set<string> {
  * Sends one stored note to Graph (if the portal does not already hold it) and records the result on the
  * note. Never throws: a failure is logged and kept for a retry.
  */
-export async function pushNote(services: BotServices, note: Note, current: PortalState): Promise<WritebackOutcome> {
+export async function pushNote(
+  services: BotServices,
+  note: Note,
+  current: PortalState,
+  only: readonly PortalField[] = fieldsOf(note),
+): Promise<WritebackOutcome> {
   const lock = lockFor(services.store);
   const key = `${note.tenantId}\u0000${note.id}`;
   if (lock.has(key)) return 'busy';
   lock.add(key);
   try {
-    const update = plannedUpdate(note, current);
+    const update = plannedUpdate(note, current, only);
     if (!update) {
       await services.store.markWriteback(note.tenantId, note.id, { ok: true });
       return 'unchanged';
@@ -158,11 +180,28 @@ export interface RetryReport {
   done: number;
   unchanged: number;
   failed: number;
+  /** Not sent: every field it sets was set again by a newer entry for the same action (marked done). */
+  superseded: number;
+}
+
+/** Enough to see every newer entry of an action that is still being retried (backoff ends within a day). */
+const NEWER_ENTRIES_READ = 1000;
+
+/**
+ * The fields of `note` that no newer entry (higher id) for the same action sets again. The newest entry
+ * per field is the team's intention whatever became of its own write-back (done, pending, failed, or
+ * already held by the portal): sending an older value after it would make the portal, and so the
+ * details card (the newer of portal and team entries), show the stale value.
+ */
+export async function liveFields(store: Store, note: Note): Promise<PortalField[]> {
+  const newer = (await store.listNotes(note.tenantId, note.controlId, NEWER_ENTRIES_READ)).filter((n) => n.id > note.id);
+  const overtaken = new Set(newer.flatMap((n) => fieldsOf(n)));
+  return fieldsOf(note).filter((f) => !overtaken.has(f));
 }
 
 /** One pass of the retry worker over every tenant's due write-backs. */
 export async function retryDueWritebacks(services: BotServices, opts: { limitPerTenant?: number } = {}): Promise<RetryReport> {
-  const report: RetryReport = { attempted: 0, done: 0, unchanged: 0, failed: 0 };
+  const report: RetryReport = { attempted: 0, done: 0, unchanged: 0, failed: 0, superseded: 0 };
   if (!writebackEnabled(services)) return report;
   const now = services.now();
   for (const tenantId of await services.store.listTenants()) {
@@ -182,8 +221,16 @@ export async function retryDueWritebacks(services: BotServices, opts: { limitPer
       continue;
     }
     for (const note of ready) {
+      // A newer entry for the same fields wins: this one is done (its value is history, not the intention).
+      const live = await liveFields(services.store, note);
+      if (live.length === 0) {
+        await services.store.markWriteback(tenantId, note.id, { ok: true });
+        services.log.info('write-back skipped: a newer entry replaced it', { tenantId, controlId: note.controlId, noteId: note.id });
+        report.superseded++;
+        continue;
+      }
       report.attempted++;
-      // Oldest first, and re-read after each success: the portal ends with the newest entry.
+      // Re-read after each success, so each PATCH carries what the previous one set.
       const detail = getActionDetail(data, note.controlId);
       if (!detail || !isWritableControl(note.controlId)) {
         await services.store.markWriteback(tenantId, note.id, { ok: false, retryAt: null });
@@ -191,7 +238,7 @@ export async function retryDueWritebacks(services: BotServices, opts: { limitPer
         report.failed++;
         continue;
       }
-      const outcome = await pushNote(services, note, portalStateOf(detail));
+      const outcome = await pushNote(services, note, portalStateOf(detail), live);
       if (outcome === 'done') {
         report.done++;
         data = await services.scores.get(tenantId, services.now()).catch(() => data!);

@@ -86,6 +86,19 @@ describe('action details card', () => {
     ]);
   });
 
+  it('marks the forms posted only when asked (a details card sent as a message of its own)', () => {
+    const posted = actionDetailsCard(DETAIL, NOTES, { canWrite: true, posted: true });
+    expect(buttonData(posted)).toEqual([
+      { verb: 'saveNote', v: 1, controlId: 'AdminMFAV2', posted: true },
+      { verb: 'setStatus', v: 1, controlId: 'AdminMFAV2', posted: true },
+      { verb: 'assignOwner', v: 1, controlId: 'AdminMFAV2', posted: true },
+    ]);
+    // The Submit fallback carries the same data as the Execute button.
+    const execs = buttons(posted).filter((b) => b.type === 'Action.Execute');
+    expect(execs.map((b) => (b.fallback as any).data)).toEqual(execs.map((b) => b.data));
+    expect(buttonData(actionDetailsCard(DETAIL, NOTES, { canWrite: true, posted: false })).map((d) => d.posted)).toEqual([undefined, undefined, undefined]);
+  });
+
   it('keeps each form in its own ShowCard, so a required reason cannot block saving a note', () => {
     const showCards = buttons(card).filter((b) => b.type === 'Action.ShowCard');
     const idsPerForm = showCards.map((s) => inputs(s.card).map((i) => i.id));

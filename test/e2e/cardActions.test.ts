@@ -117,7 +117,7 @@ describeWithFixtures('card actions over HTTP (real fixtures, local Graph, write-
     expect(h.connector.requests).toEqual([]);
   });
 
-  test('Save note: stored once, shown at the top, sent to Graph once, and the original message updated', async () => {
+  test('Save note on details opened from a list: stored once, shown at the top, sent to Graph once, and the list message left alone', async () => {
     const card = await execute(h, 'saveNote', { ...(await saveData()), noteText: 'Collector running on srv-042 since Monday' }, { id: 'invoke-save-1' });
     const stored = await notes();
     expect(stored).toHaveLength(1);
@@ -128,18 +128,38 @@ describeWithFixtures('card actions over HTTP (real fixtures, local Graph, write-
     expect(graph.patches()).toEqual([
       { url: `/v1.0/security/secureScoreControlProfiles/${CONTROL}`, body: { assignedTo: '', comment: 'Collector running on srv-042 since Monday', state: 'Default', vendorInformation: VENDOR } },
     ]);
-    // updateActivity: a PUT of the same card onto the message that carried it.
-    const put = h.connector.requests.filter((r) => r.method === 'PUT');
-    expect(put).toHaveLength(1);
-    expect(put[0].conversationId).toBe(CONVERSATION);
-    expect(put[0].activityId).toBe('card-message-1');
-    expect(cardOf(put[0].body)).toEqual(card);
+    // The details card was an invoke answer shown to Alex only; the posted message ('card-message-1') is
+    // still the top-10 list, shared by the whole channel: no PUT may replace it with one action's details.
+    expect(buttonData(card).filter((d) => d.verb === 'saveNote')).toEqual([{ verb: 'saveNote', v: 1, controlId: CONTROL, from: (details as any).from }]);
+    expect(h.connector.requests.filter((r) => r.method === 'PUT')).toEqual([]);
+    expect(h.connector.requests).toEqual([]);
 
     // Teams retries the same invoke: still one note, one PATCH.
     const again = await execute(h, 'saveNote', { ...(await saveData()), noteText: 'Collector running on srv-042 since Monday' }, { id: 'invoke-save-1' });
     expect(await notes()).toHaveLength(1);
     expect(graph.patches()).toHaveLength(1);
     expect(shownText(again)).toContain('Team notes (1 entry)');
+  });
+
+  test('Save note on a details card posted in answer to "tell me about …": exactly one PUT of the refreshed card onto that message', async () => {
+    h.clock.now = new Date(NOW.getTime() + 3 * 60_000);
+    const [reply] = await h.say(`tell me about ${CONTROL}`, who(ALEX));
+    const posted = cardOf(reply);
+    const save = buttons(posted).find((b) => b.type === 'Action.Execute' && b.verb === 'saveNote');
+    expect(save!.data).toEqual({ verb: 'saveNote', v: 1, controlId: CONTROL, posted: true });
+    h.connector.requests.length = 0;
+
+    const card = await execute(h, 'saveNote', { ...(save!.data as Record<string, unknown>), noteText: 'Posted card: forwarding rule blocked on Tuesday' }, { replyToId: 'details-message-1' });
+    expect(shownTexts(card)[0]).toBe('Note saved and sent to the Microsoft Defender portal.');
+    const puts = h.connector.requests.filter((r) => r.method === 'PUT');
+    expect(puts).toHaveLength(1);
+    expect(h.connector.requests).toHaveLength(1);
+    expect(puts[0].conversationId).toBe(CONVERSATION);
+    expect(puts[0].activityId).toBe('details-message-1');
+    expect(cardOf(puts[0].body)).toEqual(card);
+    expect(shownText(cardOf(puts[0].body))).toContain('Posted card: forwarding rule blocked on Tuesday');
+    // The refreshed card is the same posted message, so its next save updates it again.
+    expect(buttonData(card).find((d) => d.verb === 'setStatus')).toEqual({ verb: 'setStatus', v: 1, controlId: CONTROL, posted: true });
   });
 
   test('a note with quotes, backslashes, newlines, ${secret}, <b>, emoji and Arabic comes back literally in valid JSON', async () => {
@@ -178,22 +198,33 @@ describeWithFixtures('card actions over HTTP (real fixtures, local Graph, write-
     expect(shownTexts(owner)).toContain('Megan Bowen');
     expect(shownText(owner)).toContain('Third party');
     expect(graph.patches().map((p) => [p.body.state, p.body.assignedTo])).toEqual([['ThirdParty', ''], ['ThirdParty', 'Megan Bowen']]);
+    // Buttons without `posted` (not a posted details card): the message underneath is left alone.
+    expect(h.connector.requests.filter((r) => r.method === 'PUT')).toEqual([]);
   });
 
-  test('the Action.Submit fallback (a message with value) saves the same way', async () => {
+  test('the Action.Submit fallback (a message with value) saves the same way; only a posted details card is replaced', async () => {
     h.clock.now = new Date(NOW.getTime() + 30 * 60_000);
-    const activity = messageActivity(h.connector.url, '', {
-      ...who(MEGAN),
-      id: 'submit-1',
-      replyToId: 'card-message-2',
-      value: { verb: 'saveNote', v: 1, controlId: CONTROL, noteText: 'From an older client' },
-    });
-    const res = await h.post(activity);
-    expect(res.status).toBe(200);
+    const submit = (id: string, text: string, posted: boolean) =>
+      h.post(
+        messageActivity(h.connector.url, '', {
+          ...who(MEGAN),
+          id,
+          replyToId: 'card-message-2',
+          value: { verb: 'saveNote', v: 1, controlId: CONTROL, noteText: text, ...(posted ? { posted: true } : {}) },
+        }),
+      );
+    const before = h.connector.requests.length;
+    expect((await submit('submit-1', 'From an older client', false)).status).toBe(200);
     expect((await notes())[0]).toMatchObject({ text: 'From an older client', authorName: 'Megan Bowen', activityId: 'submit-1' });
+    // Clicked on a list or digest: that message stays; the refreshed details card comes as a new message.
+    const first = h.connector.requests.slice(before);
+    expect(first.map((r) => r.method)).toEqual(['POST']);
+    expect(shownText(cardOf(first[0].body))).toContain('From an older client');
+
+    expect((await submit('submit-2', 'From a posted details card', true)).status).toBe(200);
     const puts = h.connector.requests.filter((r) => r.method === 'PUT' && r.activityId === 'card-message-2');
     expect(puts).toHaveLength(1);
-    expect(shownText(cardOf(puts[puts.length - 1].body))).toContain('From an older client');
+    expect(shownText(cardOf(puts[0].body))).toContain('From a posted details card');
   });
 
   test('Save with the input dropped by the channel: a clear message, nothing stored', async () => {

@@ -65,13 +65,26 @@ export function readFrom(data: Record<string, unknown>): ListContext | undefined
   return out;
 }
 
-export function detailsCard(loaded: { shown: ActionDetail; notes: Note[] }, opts: { banner?: Banner | null; canWrite: boolean; from?: ListContext }): AdaptiveCard {
+/** `posted`: the card goes out as a message of its own, so a later change may update that message. */
+export function detailsCard(
+  loaded: { shown: ActionDetail; notes: Note[] },
+  opts: { banner?: Banner | null; canWrite: boolean; from?: ListContext; posted?: boolean },
+): AdaptiveCard {
   return actionDetailsCard(loaded.shown, loaded.notes, {
     banner: opts.banner ?? null,
     canWrite: opts.canWrite,
     from: opts.from ?? null,
     totalNotes: loaded.notes.length,
+    posted: opts.posted === true,
   });
+}
+
+/**
+ * Whether the card data says its details card is a posted message (see actionData). Only `true` counts:
+ * card data is untrusted and older cards lack the field; answering without updating is the safe side.
+ */
+export function readPosted(data: Record<string, unknown>): boolean {
+  return data.posted === true;
 }
 
 const FRESH_LIST = { title: 'Show top actions', data: actionData('topActions', { order: 'rank', count: 5 }) };

@@ -4,7 +4,7 @@
  */
 import { messageCard } from '../../cards/messageCard';
 import type { ActionHandler } from '../context';
-import { actionDetails } from './actionDetails';
+import { actionDetails, openActionDetails } from './actionDetails';
 import { assignOwner } from './assignOwner';
 import { saveNote } from './saveNote';
 import { setStatus } from './setStatus';
@@ -38,5 +38,11 @@ export const controlActions: Record<'actionDetails' | 'saveNote' | 'setStatus' |
   setStatus: safely('setStatus', setStatus),
   assignOwner: safely('assignOwner', assignOwner),
 };
+
+/**
+ * The details card sent as a chat message of its own ("tell me about …", a typed choice): its forms carry
+ * `posted: true`, so a later save may update that message for everyone.
+ */
+export const postedActionDetails: ActionHandler = safely('actionDetails', (data, ctx) => openActionDetails(data, ctx, { posted: true }));
 
 export { startWritebackRetries, retryDueWritebacks, type RetryReport } from '../../services/writeback';

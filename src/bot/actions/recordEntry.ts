@@ -3,8 +3,11 @@
  *
  *   read the control id → load the action → may this person write? → check the typed input →
  *   store it (once: same activity id, or same author/control/text within two minutes, is the same note)
- *   → send it to Graph when write-back is on → answer with the refreshed details card and update the
- *   message that carried the card, so the note sticks for everyone.
+ *   → send it to Graph when write-back is on → answer with the refreshed details card, and update the
+ *   message that carried the card only when that message IS this details card (`posted`: it was sent in
+ *   answer to a chat question). A details card opened with Action.Execute from a list, score card or
+ *   digest exists only in the clicker's client; the message underneath is still the list, and updating
+ *   it would replace the channel's digest with one action's details for everyone.
  *
  * Whatever goes wrong, the person gets the details card back with a banner saying what happened; a
  * refused or invalid entry is never stored, and a stored one is never lost to a Graph failure.
@@ -21,7 +24,7 @@ import { isWritableControl, plannedUpdate, pushNoteWithin, writebackEnabled, typ
 import { DEFAULT_NOTE_DEDUPE_WINDOW_MS } from '../../storage/storeInput';
 import type { Note } from '../../storage/store';
 import type { ActionContext, ActionResult } from '../context';
-import { detailsCard, loadAction, missingActionCard, readFrom, staleCard, teamNotes } from './detailsView';
+import { detailsCard, loadAction, missingActionCard, readFrom, readPosted, staleCard, teamNotes } from './detailsView';
 
 /** How the write-back went, as the banner tells it. */
 type Delivery = 'local' | 'device' | 'unchanged' | WritebackOutcome;
@@ -35,6 +38,7 @@ export async function recordEntry(
   const controlId = readControlId(data);
   if (!controlId) return { card: staleCard() };
   const from = readFrom(data);
+  const posted = readPosted(data);
 
   const loaded = await loadAction(ctx, controlId);
   if (loaded.kind === 'missing') return { card: missingActionCard(controlId, from) };
@@ -49,11 +53,11 @@ export async function recordEntry(
   const decision = authorId ? await mayWrite(services, turn, owner) : { allowed: false, reason: 'noIdentity' as const };
   if (!decision.allowed) {
     services.log.info('card write refused', { tenantId: turn.tenantId, controlId, reason: decision.reason });
-    return answer(loaded, { text: refusalText(decision), style: 'warning' }, false, from);
+    return answer(loaded, { text: refusalText(decision), style: 'warning' }, false, from, posted);
   }
 
   const entry = readEntry(data);
-  if (!entry.ok) return answer(loaded, { text: entry.message, style: 'attention' }, true, from);
+  if (!entry.ok) return answer(loaded, { text: entry.message, style: 'attention' }, true, from, posted);
 
   const realId = loaded.kind === 'found' ? loaded.detail.controlId : controlId;
   const enabled = writebackEnabled(services);
@@ -80,7 +84,7 @@ export async function recordEntry(
     );
   } catch (error) {
     services.log.error('could not store a card entry', { tenantId: turn.tenantId, controlId: realId, error: error as Error });
-    return answer(loaded, { text: "Sorry, I couldn't save that just now. Nothing was saved; please try again in a minute.", style: 'attention' }, true, from);
+    return answer(loaded, { text: "Sorry, I couldn't save that just now. Nothing was saved; please try again in a minute.", style: 'attention' }, true, from, posted);
   }
   if (saved.duplicate) services.log.info('duplicate card entry ignored', { tenantId: turn.tenantId, controlId: realId, noteId: saved.note.id });
 
@@ -104,12 +108,14 @@ export async function recordEntry(
   }
   const refreshed = await loadAction(ctx, realId);
   const view = refreshed.kind === 'found' ? refreshed : { ...loaded, notes: await teamNotes(ctx, realId) };
-  const card = detailsCard(view, { banner, canWrite: true, from });
-  try {
-    await ctx.updateOriginal(card);
-  } catch (error) {
-    // The invoke answer still shows the card to the person who saved; others see it on the next refresh.
-    services.log.warn('could not update the card in place', { tenantId: turn.tenantId, controlId: realId, error: error as Error });
+  const card = detailsCard(view, { banner, canWrite: true, from, posted });
+  if (posted) {
+    try {
+      await ctx.updateOriginal(card);
+    } catch (error) {
+      // The invoke answer still shows the card to the person who saved; others see it on the next refresh.
+      services.log.warn('could not update the card in place', { tenantId: turn.tenantId, controlId: realId, error: error as Error });
+    }
   }
   return { card };
 }
@@ -119,8 +125,9 @@ function answer(
   banner: Banner,
   canWrite: boolean,
   from: ReturnType<typeof readFrom>,
+  posted: boolean,
 ): ActionResult {
-  if (loaded.kind === 'found') return { card: detailsCard(loaded, { banner, canWrite, from }) };
+  if (loaded.kind === 'found') return { card: detailsCard(loaded, { banner, canWrite, from, posted }) };
   return { card: messageCard({ title: banner.text, style: banner.style }) as AdaptiveCard };
 }
 

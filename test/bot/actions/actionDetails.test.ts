@@ -3,6 +3,7 @@
  * for the action, read-only for people who may not write, and a clear card for unknown ids or old buttons.
  */
 import { controlActions } from '../../../src/bot/actions';
+import { showDetails } from '../../../src/bot/commands/actionDetail';
 import { actionData } from '../../../src/cards/actionData';
 import { cardSize, MAX_CARD_SIZE } from '../../../src/cards/render';
 import { cardProblems } from '../../../src/cards/validate';
@@ -65,6 +66,27 @@ describeWithFixtures('Details on an improvement action (real fixtures)', () => {
     if (!('card' in result)) throw new Error('expected a card');
     expect(buttonData(result.card).some((d) => d.verb === 'backToList')).toBe(false);
     expect(shownText(result.card)).toContain('Deploy a log collector to discover shadow IT activity');
+  });
+
+  it('marks the forms posted only when chat sends the card as a message of its own, never for a button', async () => {
+    const formsOf = (card: unknown) => buttonData(card).filter((d) => d.verb !== 'backToList');
+    // Chat ("tell me about …", a typed choice): a plain CommandContext, the reply is a new message.
+    const { updateOriginal: _u, ...chat } = world.ctx();
+    const posted = await showDetails(CONTROL, chat);
+    if (!('card' in posted)) throw new Error('expected a card');
+    expect(formsOf(posted.card)).toEqual([
+      { verb: 'saveNote', v: 1, controlId: CONTROL, posted: true },
+      { verb: 'setStatus', v: 1, controlId: CONTROL, posted: true },
+      { verb: 'assignOwner', v: 1, controlId: CONTROL, posted: true },
+    ]);
+    // A button (the choice card's, via chooseAction): an invoke answer, shown to the clicker only.
+    const viaButton = await showDetails(CONTROL, world.ctx());
+    if (!('card' in viaButton)) throw new Error('expected a card');
+    expect(formsOf(viaButton.card).map((d) => d.posted)).toEqual([undefined, undefined, undefined]);
+    // The Details button cannot claim it either (card data is untrusted).
+    const claimed = await controlActions.actionDetails({ ...actionData('actionDetails', { controlId: CONTROL }), posted: true }, world.ctx());
+    if (!('card' in claimed)) throw new Error('expected a card');
+    expect(formsOf(claimed.card).map((d) => d.posted)).toEqual([undefined, undefined, undefined]);
   });
 
   it('is read-only for someone NOTE_EDITORS does not list, and writable for someone it does', async () => {

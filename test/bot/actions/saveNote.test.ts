@@ -8,7 +8,7 @@ import { actionData } from '../../../src/cards/actionData';
 import { cardProblems } from '../../../src/cards/validate';
 import { GraphGroupMembership } from '../../../src/services/groupMembership';
 import { describeWithFixtures } from '../../helpers/fixtures';
-import { inputs, shownText, shownTexts } from '../../cards/cardTools';
+import { buttonData, inputs, shownText, shownTexts } from '../../cards/cardTools';
 import { ALEX, CONTROL, FIXTURE_TENANT, FixtureGraph, GROUP, MEGAN, NASTY, NOW, fixedCredential, startWorld, type World } from './world';
 
 const FROM = { view: 'digest' as const };
@@ -56,9 +56,39 @@ describeWithFixtures('Notes, status and owner from the details card', () => {
     expect(all.indexOf('Log collector is up on srv-042.')).toBeGreaterThan(0);
     expect(all.indexOf('Log collector is up on srv-042.')).toBeLessThan(all.indexOf('asked the network team'));
     expect(texts).toContain(' · 2 Jan 2024, 09:30 UTC');
-    // The message that carried the card is updated with the same card, so the note sticks.
-    expect(world.updates).toHaveLength(2);
-    expect(world.updates[1]).toEqual(card);
+    // Opened from the digest, the details card is the clicker's alone: the digest message is never replaced.
+    expect(world.updates).toEqual([]);
+  });
+
+  it('updates the message only when the details card is itself posted (posted: true), and keeps the flag on the new card', async () => {
+    const posted = { ...actionData('saveNote', { controlId: CONTROL, posted: true }), noteText: 'Posted card note' };
+    const card = await cardOf(controlActions.saveNote(posted, world.ctx()));
+    expect(world.updates).toEqual([card]);
+    expect(shownText(world.updates[0])).toContain('Posted card note');
+    expect(buttonData(card).filter((d) => d.verb !== 'backToList')).toEqual([
+      { verb: 'saveNote', v: 1, controlId: CONTROL, posted: true },
+      { verb: 'setStatus', v: 1, controlId: CONTROL, posted: true },
+      { verb: 'assignOwner', v: 1, controlId: CONTROL, posted: true },
+    ]);
+    // Card data is untrusted: only the boolean true counts.
+    world.clock.now = new Date(NOW.getTime() + 10 * 60_000);
+    await cardOf(controlActions.saveNote({ ...posted, posted: 'true', noteText: 'string flag' }, world.ctx()));
+    await cardOf(controlActions.setStatus({ ...actionData('setStatus', { controlId: CONTROL }), state: 'Reviewed', reason: 'no flag' }, world.ctx()));
+    await cardOf(controlActions.assignOwner({ ...actionData('assignOwner', { controlId: CONTROL }), owner: 'Megan Bowen' }, world.ctx()));
+    expect(world.updates).toHaveLength(1);
+    // Status and owner on a posted card update it too.
+    world.clock.now = new Date(NOW.getTime() + 20 * 60_000);
+    const status = await cardOf(controlActions.setStatus({ ...actionData('setStatus', { controlId: CONTROL, posted: true }), state: 'Ignored', reason: 'Accepted' }, world.ctx()));
+    const owner = await cardOf(controlActions.assignOwner({ ...actionData('assignOwner', { controlId: CONTROL, posted: true }), owner: 'Alex Admin' }, world.ctx()));
+    expect(world.updates).toEqual([card, status, owner]);
+    expect(shownText(world.updates[2])).toContain('Alex Admin');
+  });
+
+  it('keeps the posted flag on a refused entry, so the retry from that card still updates it', async () => {
+    const card = await cardOf(controlActions.saveNote({ ...actionData('saveNote', { controlId: CONTROL, posted: true }), noteText: '   ' }, world.ctx()));
+    expect(shownTexts(card)[0]).toContain('The note is empty');
+    expect(world.updates).toEqual([]);
+    expect(buttonData(card).find((d) => d.verb === 'saveNote')).toEqual({ verb: 'saveNote', v: 1, controlId: CONTROL, posted: true });
   });
 
   it('takes identity and tenant from the turn, never from card data', async () => {
@@ -217,7 +247,8 @@ describeWithFixtures('Notes, status and owner from the details card', () => {
       expect(shownTexts(card)).toContain('Third party — set by Megan Bowen on 2 Jan 2024, 09:30 UTC');
       expect(shownTexts(card)).toContain('Covered by our CASB vendor');
       expect(inputs(card).find((i) => i.id === 'state')?.value).toBe('ThirdParty');
-      expect(world.updates).toHaveLength(1);
+      // Opened from the digest (no `posted`): the digest message stays as it is.
+      expect(world.updates).toEqual([]);
     });
 
     it.each([

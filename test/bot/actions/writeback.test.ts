@@ -26,6 +26,11 @@ describe('plannedUpdate', () => {
   it('sends an owner, keeping the comment', () => {
     expect(plannedUpdate({ kind: 'owner', text: '', assignedTo: 'alex@contoso.example' }, current)).toEqual({ state: 'Default', assignedTo: 'alex@contoso.example', comment: 'old comment' });
   });
+  it('sets only the fields asked for, keeping the rest as the portal has them', () => {
+    expect(plannedUpdate({ kind: 'status', text: 'vendor', state: 'ThirdParty' }, current, ['state'])).toEqual({ state: 'ThirdParty', assignedTo: 'megan@contoso.example', comment: 'old comment' });
+    expect(plannedUpdate({ kind: 'status', text: 'vendor', state: 'Default' }, current, ['state'])).toBeNull();
+    expect(plannedUpdate({ kind: 'note', text: 'new' }, current, [])).toBeNull();
+  });
   it('sends nothing when the portal already shows it', () => {
     expect(plannedUpdate({ kind: 'note', text: 'old comment' }, current)).toBeNull();
     expect(plannedUpdate({ kind: 'owner', text: '', assignedTo: 'megan@contoso.example' }, current)).toBeNull();
@@ -122,11 +127,11 @@ describeWithFixtures('Graph write-back (local Graph serving the real fixtures)',
     expect(graph.patches()).toHaveLength(1);
 
     // Not due yet: nothing is sent.
-    expect(await retryDueWritebacks(world.services)).toEqual({ attempted: 0, done: 0, unchanged: 0, failed: 0 });
+    expect(await retryDueWritebacks(world.services)).toEqual({ attempted: 0, done: 0, unchanged: 0, failed: 0, superseded: 0 });
     expect(graph.patches()).toHaveLength(1);
 
     world.clock.now = new Date(NOW.getTime() + 61_000);
-    expect(await retryDueWritebacks(world.services)).toEqual({ attempted: 1, done: 1, unchanged: 0, failed: 0 });
+    expect(await retryDueWritebacks(world.services)).toEqual({ attempted: 1, done: 1, unchanged: 0, failed: 0, superseded: 0 });
     expect(graph.patches()).toHaveLength(2);
     expect(graph.patches()[1].body).toEqual({ assignedTo: '', comment: 'Graph is having a bad day', state: 'Default', vendorInformation: VENDOR });
     expect((await notes())[0]).toMatchObject({ writeback: 'done', writebackAttempts: 2 });
@@ -139,6 +144,77 @@ describeWithFixtures('Graph write-back (local Graph serving the real fixtures)',
     // The details card now shows the comment as Graph holds it.
     const details = await controlActions.actionDetails({ controlId: CONTROL }, world.ctx());
     expect('card' in details && shownText(details.card)).toContain('Graph is having a bad day');
+  });
+
+  describe('a retry never undoes a newer change', () => {
+    const status = (state: string, reason: string) => ({ ...actionData('setStatus', { controlId: CONTROL }), state, reason });
+    const owner = (who: string) => ({ ...actionData('assignOwner', { controlId: CONTROL }), owner: who });
+    const details = async () => {
+      world.services.scores.invalidate();
+      const r = await controlActions.actionDetails({ controlId: CONTROL }, world.ctx());
+      if (!('card' in r)) throw new Error('expected a card');
+      return r.card;
+    };
+
+    it('skips an older failed status once a newer status reached Graph: the last PATCH stays Default, no Ignored is sent again', async () => {
+      graph.patchFailures = 1;
+      await card(controlActions.setStatus(status('Ignored', 'Risk accepted'), world.ctx()));
+      world.clock.now = new Date(NOW.getTime() + 30_000);
+      await card(controlActions.setStatus(status('Default', 'Back on the plan'), world.ctx(MEGAN)));
+      expect(graph.patches().map((p) => p.body.state)).toEqual(['Ignored', 'Default']); // the first answered 500
+      const [newer, older] = await notes();
+      expect(newer).toMatchObject({ state: 'Default', writeback: 'done' });
+      expect(older).toMatchObject({ state: 'Ignored', writeback: 'failed' });
+
+      world.clock.now = new Date(NOW.getTime() + 5 * 60_000);
+      expect(await retryDueWritebacks(world.services)).toEqual({ attempted: 0, done: 0, unchanged: 0, failed: 0, superseded: 1 });
+      expect(graph.patches()).toHaveLength(2);
+      expect(graph.patches()[1].body).toEqual({ assignedTo: '', comment: 'Back on the plan', state: 'Default', vendorInformation: VENDOR });
+      // Marked done, so no later pass sends it either.
+      expect((await notes())[1]).toMatchObject({ state: 'Ignored', writeback: 'done' });
+      world.clock.now = new Date(NOW.getTime() + 24 * 3600_000);
+      await retryDueWritebacks(world.services);
+      expect(graph.patches().filter((p) => p.body.state === 'Ignored')).toHaveLength(1);
+      expect(shownText(await details())).toContain('Default — set by');
+      expect(shownText(await details())).not.toContain('Ignored —');
+    });
+
+    it('sends only the newest when both are waiting, carrying the full state', async () => {
+      graph.patchFailures = 2;
+      await card(controlActions.setStatus(status('Ignored', 'Risk accepted'), world.ctx()));
+      world.clock.now = new Date(NOW.getTime() + 30_000);
+      await card(controlActions.setStatus(status('Default', 'Back on the plan'), world.ctx()));
+      expect((await notes()).map((n) => n.writeback)).toEqual(['failed', 'failed']);
+
+      world.clock.now = new Date(NOW.getTime() + 5 * 60_000);
+      expect(await retryDueWritebacks(world.services)).toEqual({ attempted: 1, done: 1, unchanged: 0, failed: 0, superseded: 1 });
+      expect(graph.patches().slice(2).map((p) => p.body)).toEqual([{ assignedTo: '', comment: 'Back on the plan', state: 'Default', vendorInformation: VENDOR }]);
+      expect((await notes()).map((n) => n.writeback)).toEqual(['done', 'done']);
+    });
+
+    it('still sends the part a newer entry did not replace: a status whose reason a newer note replaced sends just its state', async () => {
+      graph.patchFailures = 1;
+      await card(controlActions.setStatus(status('Ignored', 'Risk accepted'), world.ctx()));
+      world.clock.now = new Date(NOW.getTime() + 30_000);
+      await card(controlActions.saveNote(save('Newer note wins the comment'), world.ctx()));
+      world.clock.now = new Date(NOW.getTime() + 5 * 60_000);
+      expect(await retryDueWritebacks(world.services)).toMatchObject({ attempted: 1, done: 1, superseded: 0 });
+      expect(graph.patches().map((p) => [p.body.state, p.body.comment])).toEqual([
+        ['Ignored', 'Risk accepted'], // 500
+        ['Default', 'Newer note wins the comment'],
+        ['Ignored', 'Newer note wins the comment'],
+      ]);
+    });
+
+    it('keeps an older note when only the owner changed since (an owner does not set the comment)', async () => {
+      graph.patchFailures = 1;
+      await card(controlActions.saveNote(save('Older note, still the latest comment'), world.ctx()));
+      world.clock.now = new Date(NOW.getTime() + 30_000);
+      await card(controlActions.assignOwner(owner('megan@contoso.example'), world.ctx()));
+      world.clock.now = new Date(NOW.getTime() + 5 * 60_000);
+      expect(await retryDueWritebacks(world.services)).toMatchObject({ attempted: 1, done: 1, superseded: 0 });
+      expect(graph.patches()[2].body).toEqual({ assignedTo: 'megan@contoso.example', comment: 'Older note, still the latest comment', state: 'Default', vendorInformation: VENDOR });
+    });
   });
 
   it('gives up on a PATCH Graph calls invalid (400) without losing the note', async () => {
@@ -165,7 +241,7 @@ describeWithFixtures('Graph write-back (local Graph serving the real fixtures)',
     world.clock.now = new Date(NOW.getTime() + 2 * 60_000);
     const worker = startWritebackRetries({ services: world.services, intervalMs: 60_000 });
     try {
-      expect(await worker.runOnce()).toEqual({ attempted: 1, done: 1, unchanged: 0, failed: 0 });
+      expect(await worker.runOnce()).toEqual({ attempted: 1, done: 1, unchanged: 0, failed: 0, superseded: 0 });
     } finally {
       worker.stop();
     }
