@@ -8,7 +8,7 @@ import { withTenantData } from './tenantData';
 export function changesCommand(intent: { days: number; focus: 'changes' | 'drop' }, ctx: CommandContext): Promise<Reply> {
   return withTenantData(ctx, (data) => {
     const report = changesOverPeriod(data, intent.days, ctx.services.now());
-    if (!report) return { text: 'I need at least two days of score history to say what changed; ask me again tomorrow.' };
+    if (!report) return { text: 'I need at least two days of score history to say what changed, and I have one so far.' };
     const card = changesCard(report);
     if (intent.focus === 'drop' && report.delta >= 0) {
       return { card, text: `Good news: the score did not drop over the last ${intent.days} days (${report.delta >= 0 ? '+' : ''}${report.delta} points).` };

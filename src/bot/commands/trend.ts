@@ -17,7 +17,7 @@ export function trendCommand(intent: { days: number }, ctx: CommandContext): Pro
 
 function periodLabel(days: number): string {
   if (days === 7) return 'Last 7 days';
-  if (days === 90) return 'Last quarter (90 days)';
+  if (days === 90) return 'Last quarter, 90 days';
   if (days === 365) return 'Last year';
   return `Last ${days} days`;
 }
