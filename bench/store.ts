@@ -157,7 +157,7 @@ export async function runStoreBench(opts: { log?: (line: string) => void; postgr
     fs.rmSync(dir, { recursive: true, force: true });
   }
 
-  const adminUrl = opts.postgresUrl ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const adminUrl = opts.postgresUrl ?? process.env.DATABASE_URL_TEST ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   let db: { url: string; drop(): Promise<void> } | undefined;
   try {
     db = await postgresDatabase(adminUrl);

@@ -20,7 +20,7 @@ if (unreachable && postgresRequired) {
     });
   });
 } else if (unreachable) {
-  console.warn(`Skipping PostgresStore tests: ${unreachable}. Set DATABASE_URL to a reachable server (CI=true or REQUIRE_POSTGRES=1 makes this a failure).`);
+  console.warn(`Skipping PostgresStore tests: ${unreachable}. Set DATABASE_URL_TEST to a reachable server (CI=true or REQUIRE_POSTGRES=1 makes this a failure).`);
   describe.skip('PostgresStore (skipped: PostgreSQL not reachable)', () => {
     test.todo(unreachable);
   });

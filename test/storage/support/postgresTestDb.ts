@@ -1,6 +1,6 @@
 /**
  * A throwaway PostgreSQL database per test file, so runs never see each other's rows.
- * The server comes from DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres.
+ * The server comes from DATABASE_URL_TEST (never the bot's own DATABASE_URL: each test creates and drops databases there), else postgres://postgres@127.0.0.1:5432/postgres.
  * Reachability is probed synchronously (in a child process) because jest must know while *defining*
  * the suite whether to run or skip it.
  */
@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { redactDatabaseUrl } from '../../../src/storage/createStore';
 
-export const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+export const adminUrl = process.env.DATABASE_URL_TEST || 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** CI=true or REQUIRE_POSTGRES=1: an unreachable server fails the suite instead of skipping it. */
 export const postgresRequired = process.env.CI === 'true' || process.env.REQUIRE_POSTGRES === '1';
