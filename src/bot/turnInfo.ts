@@ -3,6 +3,7 @@
  * never from card data, which the client controls.
  */
 import type { Activity } from 'botbuilder';
+import { isValidTimeZone } from '../scoring/period';
 import type { TurnInfo } from './services';
 
 export function turnInfoOf(activity: Activity): TurnInfo {
@@ -15,7 +16,7 @@ export function turnInfoOf(activity: Activity): TurnInfo {
     userId: activity.from?.id ?? '',
     aadObjectId: activity.from?.aadObjectId ?? null,
     userName: activity.from?.name || 'Someone',
-    localTimezone: isTimeZone(activity.localTimezone) ? activity.localTimezone! : null,
+    localTimezone: activity.localTimezone && isValidTimeZone(activity.localTimezone) ? activity.localTimezone : null,
     activityId: activity.id ?? null,
     replyToId: activity.replyToId ?? null,
   };
@@ -28,14 +29,4 @@ export function turnInfoOf(activity: Activity): TurnInfo {
  */
 export function channelRoot(conversationId: string, conversationType: string | undefined): string {
   return conversationType === 'channel' ? conversationId.split(';messageid=')[0] : conversationId;
-}
-
-function isTimeZone(tz: string | undefined): boolean {
-  if (!tz) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
 }

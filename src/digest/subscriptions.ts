@@ -6,7 +6,7 @@
 import type { BotServices, TurnInfo } from '../bot/services';
 import type { Subscription } from '../storage/store';
 import { describeSlot, nextSlot } from './schedule';
-import { canonicalTimeZone } from './zonedTime';
+import { canonicalTimeZone } from '../scoring/period';
 
 export interface ScheduleRequest {
   dayOfWeek?: number;

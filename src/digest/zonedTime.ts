@@ -23,20 +23,6 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** The canonical name of a time zone Intl knows ("europe/berlin" → "Europe/Berlin"), or null. */
-export function canonicalTimeZone(name: string | null | undefined): string | null {
-  if (typeof name !== 'string' || name.trim() === '' || name.length > 64) return null;
-  try {
-    const typed = name.trim();
-    const resolved = new Intl.DateTimeFormat('en-US', { timeZone: typed }).resolvedOptions().timeZone;
-    // ICU answers some current names with their old alias (Asia/Kolkata → Asia/Calcutta): keep the name
-    // the person used, and take ICU's only to fix its casing.
-    return resolved.toLowerCase() === typed.toLowerCase() ? resolved : typed;
-  } catch {
-    return null;
-  }
-}
-
 export interface LocalTime {
   /** yyyy-MM-dd */
   date: string;

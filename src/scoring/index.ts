@@ -40,5 +40,5 @@ export { compareDays, changesOverPeriod } from './changes';
 export { planToTarget, type TargetRequest } from './target';
 export { findActions, resolveAction, MATCH_THRESHOLD, CLEAR_GAP, type ResolveResult } from './search';
 export { detectDrop } from './drop';
-export { isoWeekKey, localDate, isValidTimeZone, formatDate, formatPoints, formatPercent, formatDelta } from './period';
+export { isoWeekKey, localDate, isValidTimeZone, canonicalTimeZone, formatDate, formatPoints, formatPercent, formatDelta } from './period';
 export { addDays, daysBetween, utcDateOf } from './dates';

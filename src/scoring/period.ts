@@ -30,6 +30,21 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+/**
+ * The name to store and show for a time zone the person typed, or null when Intl does not know it.
+ * ICU answers some current names with their old alias (Asia/Kolkata → Asia/Calcutta), so the typed name is
+ * kept; ICU's spelling is used only to repair casing, and an all-lower-case name is capitalised per part.
+ */
+export function canonicalTimeZone(name: string | null | undefined): string | null {
+  if (typeof name !== 'string') return null;
+  const typed = name.trim();
+  if (typed === '' || typed.length > 64 || !isValidTimeZone(typed)) return null;
+  const resolved = formatterFor(typed).resolvedOptions().timeZone;
+  if (resolved.toLowerCase() === typed.toLowerCase()) return resolved;
+  if (typed !== typed.toLowerCase()) return typed;
+  return typed.replace(/(^|[/_-])([a-z])/g, (_, sep: string, letter: string) => sep + letter.toUpperCase());
+}
+
 /** The calendar date (yyyy-MM-dd) of an instant in a time zone. Throws RangeError for an unknown zone. */
 export function localDate(date: Date, timeZone: string): string {
   const parts = formatterFor(timeZone).formatToParts(date);

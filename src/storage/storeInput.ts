@@ -3,6 +3,7 @@
  * PostgreSQL accept and refuse exactly the same input. Bad input raises StoreInputError with a message
  * that can be shown as-is (it never echoes stored data, only the offending field name).
  */
+import { isValidTimeZone } from '../scoring/period';
 import type { ConversationRecord, ConversationType, DeliveryKind, NewNote, NoteKind, Snapshot, StateItem, Subscription } from './store';
 
 export class StoreInputError extends Error {
@@ -67,11 +68,7 @@ export function intInRange(value: unknown, field: string, min: number, max: numb
 /** An IANA zone the runtime knows; the scheduler would otherwise fail on it every tick. */
 export function timeZone(value: unknown): string {
   if (typeof value !== 'string' || value === '') throw new StoreInputError('timeZone is required.');
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-  } catch {
-    throw new StoreInputError('timeZone must be an IANA time zone such as Europe/Berlin.');
-  }
+  if (!isValidTimeZone(value)) throw new StoreInputError('timeZone must be an IANA time zone such as Europe/Berlin.');
   return value;
 }
 

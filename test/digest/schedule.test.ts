@@ -1,6 +1,6 @@
 import { describeSlot, dueSlot, nextSlot, slotThisWeek } from '../../src/digest/schedule';
-import { canonicalTimeZone, zonedInstant } from '../../src/digest/zonedTime';
-import { isoWeekKey } from '../../src/scoring/period';
+import { zonedInstant } from '../../src/digest/zonedTime';
+import { canonicalTimeZone, isoWeekKey } from '../../src/scoring/period';
 
 const created = '2025-01-01T00:00:00.000Z';
 const monday9utc = { dayOfWeek: 1, hour: 9, minute: 0, timeZone: 'UTC', createdAt: created };

@@ -3,6 +3,7 @@
  * "8am on tuesday", "9:30 pm PST". Time zones are checked with Intl.DateTimeFormat, so only zones
  * the runtime (and therefore the scheduler) knows are accepted.
  */
+import { canonicalTimeZone } from '../../scoring/period';
 import { invalid, type Intent, type Schedule } from './intent';
 
 const DAYS: Record<string, number> = {
@@ -40,23 +41,6 @@ const NAMED_AFTER = /\b(?:time ?zone|tz)[: ]+([A-Za-z][\w/+-]*)/i;
 
 const EXAMPLE = 'e.g. "digest on Mondays at 9:00 Europe/Berlin"';
 
-/**
- * The zone's IANA name, or undefined when the runtime does not know it. ICU canonicalises to legacy
- * names ("Asia/Kolkata" → "Asia/Calcutta"); the name the user typed is kept when it is valid, with
- * its casing repaired when it was typed all lower-case.
- */
-export function canonicalZone(name: string): string | undefined {
-  let canonical: string;
-  try {
-    canonical = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
-  } catch {
-    return undefined;
-  }
-  if (canonical.toLowerCase() === name.toLowerCase()) return canonical;
-  if (name !== name.toLowerCase()) return name;
-  return name.replace(/(^|[/_-])([a-z])/g, (_, sep: string, letter: string) => sep + letter.toUpperCase());
-}
-
 function badZone(name: string): Intent {
   return invalid('timeZone', `I don't know the time zone "${name}". Use an IANA name such as Europe/Berlin, America/New_York or UTC.`);
 }
@@ -70,16 +54,16 @@ function findZone(clean: string, text: string): string | Intent | undefined {
       return invalid('timeZone', `I can't schedule for "${offset[0]}". Use an IANA name such as Asia/Kolkata or Europe/Berlin.`);
     }
     // Etc/GMT names have the sign inverted: UTC+2 is Etc/GMT-2.
-    return hours === 0 ? 'UTC' : (canonicalZone(`Etc/GMT${offset[1] === '+' ? '-' : '+'}${hours}`) ?? badZone(offset[0]));
+    return hours === 0 ? 'UTC' : (canonicalTimeZone(`Etc/GMT${offset[1] === '+' ? '-' : '+'}${hours}`) ?? badZone(offset[0]));
   }
   const slashed = SLASHED.exec(clean);
   if (slashed) {
     const name = slashed[1];
     const area = name.split('/')[0];
-    if (IANA_AREAS.test(area) || /^[A-Z]/.test(area)) return canonicalZone(name) ?? badZone(name);
+    if (IANA_AREAS.test(area) || /^[A-Z]/.test(area)) return canonicalTimeZone(name) ?? badZone(name);
   }
   const named = NAMED_AFTER.exec(clean);
-  if (named) return ZONE_WORDS[named[1].toLowerCase()] ?? canonicalZone(named[1]) ?? badZone(named[1]);
+  if (named) return ZONE_WORDS[named[1].toLowerCase()] ?? canonicalTimeZone(named[1]) ?? badZone(named[1]);
   const word = ZONE_WORD.exec(text);
   return word ? ZONE_WORDS[word[1]] : undefined;
 }
