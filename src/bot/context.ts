@@ -22,6 +22,11 @@ export interface CommandContext {
   turn: TurnInfo;
   services: BotServices;
   pending: PendingMemory;
+  /**
+   * True when the answer is an invoke response: it replaces the clicked card for the clicker only and is
+   * not a message of its own. False for chat and Action.Submit, whose answers are posted messages.
+   */
+  answersInvoke: boolean;
 }
 
 export interface ActionContext extends CommandContext {

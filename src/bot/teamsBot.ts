@@ -96,7 +96,7 @@ export class SecureScoreBot extends TeamsActivityHandler {
     const ctx = await this.commandContext(context);
     const action = invokeValue?.action as { verb?: string; data?: Record<string, unknown> } | undefined;
     const data = { ...(action?.data ?? {}), verb: action?.verb ?? action?.data?.verb };
-    const result = await routeAction(data, this.actionContext(context, ctx));
+    const result = await routeAction(data, this.actionContext(context, { ...ctx, answersInvoke: true }));
     return 'card' in result
       ? { statusCode: 200, type: CARD, value: result.card as never }
       : { statusCode: 200, type: TEXT, value: result.text as never };
@@ -122,6 +122,7 @@ export class SecureScoreBot extends TeamsActivityHandler {
           this.pendingChoice.set(context, choice).catch((error) => this.services.log.warn('could not remember the pending question', { error: error as Error }));
         },
       },
+      answersInvoke: false,
     };
   }
 

@@ -6,7 +6,7 @@
 import { resolveAction } from '../../scoring';
 import { choiceCard } from '../../cards/choiceCard';
 import { controlActions, postedActionDetails } from '../actions';
-import type { ActionContext, CommandContext } from '../context';
+import type { CommandContext } from '../context';
 import type { Reply } from '../services';
 import { loadTenantData } from './tenantData';
 
@@ -47,17 +47,12 @@ export async function choiceCommand(intent: { index: number }, ctx: CommandConte
 }
 
 /**
- * A chat message gets the details card as a new message: it is posted, and its forms say so (so a save
- * may update it). Reached from a card button instead (the choice card's buttons, a suggested question),
- * the card is an invoke answer shown to the clicker only, and the message underneath must stay as it is.
+ * Posted as a message of its own (chat, Action.Submit), the details card's forms say so, so a later save
+ * may update that message. As an invoke answer (a choice button, a suggested question) the card is shown
+ * to the clicker only, and the message underneath must stay as it is.
  */
 export async function showDetails(controlId: string, ctx: CommandContext): Promise<Reply> {
-  const handler = answersCardAction(ctx) ? controlActions.actionDetails : postedActionDetails;
+  const handler = ctx.answersInvoke ? controlActions.actionDetails : postedActionDetails;
   const result = await handler({ controlId }, { ...ctx, updateOriginal: async () => undefined });
   return 'card' in result ? { card: result.card } : { text: result.text };
-}
-
-/** Card actions run with an ActionContext (it has updateOriginal); chat messages with a plain CommandContext. */
-function answersCardAction(ctx: CommandContext): boolean {
-  return typeof (ctx as Partial<ActionContext>).updateOriginal === 'function';
 }

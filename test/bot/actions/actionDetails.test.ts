@@ -70,8 +70,8 @@ describeWithFixtures('Details on an improvement action (real fixtures)', () => {
 
   it('marks the forms posted only when chat sends the card as a message of its own, never for a button', async () => {
     const formsOf = (card: unknown) => buttonData(card).filter((d) => d.verb !== 'backToList');
-    // Chat ("tell me about …", a typed choice): a plain CommandContext, the reply is a new message.
-    const { updateOriginal: _u, ...chat } = world.ctx();
+    // Chat ("tell me about …", a typed choice): not an invoke, the reply is a new message.
+    const chat = { ...world.ctx(), answersInvoke: false };
     const posted = await showDetails(CONTROL, chat);
     if (!('card' in posted)) throw new Error('expected a card');
     expect(formsOf(posted.card)).toEqual([

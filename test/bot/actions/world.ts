@@ -101,6 +101,8 @@ export async function startWorld(opts: { env?: Env; source?: ScoreSource } = {})
       },
       services,
       pending: { get: () => undefined, set: () => undefined },
+      // These contexts stand for card invokes (Action.Execute), as the bot builds them.
+      answersInvoke: true,
       updateOriginal: async (card) => {
         updates.push(card);
       },
