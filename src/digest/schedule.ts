@@ -7,7 +7,8 @@
 import type { Subscription } from '../storage/store';
 import { isoWeekKey } from '../scoring';
 import { addDays } from '../scoring/dates';
-import { isoWeekday, localTime, zonedInstant } from './zonedTime';
+import { localTime } from '../scoring/period';
+import { isoWeekday, zonedInstant } from './zonedTime';
 
 export type Slot = Pick<Subscription, 'dayOfWeek' | 'hour' | 'minute' | 'timeZone'>;
 

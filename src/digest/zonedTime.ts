@@ -3,44 +3,7 @@
  * Europe/Berlin" on the UTC time line, daylight saving included.
  */
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-export interface LocalTime {
-  /** yyyy-MM-dd */
-  date: string;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-export function localTime(instant: Date, timeZone: string): LocalTime {
-  const parts: Record<string, string> = {};
-  for (const p of formatter(timeZone).formatToParts(instant)) parts[p.type] = p.value;
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-  };
-}
+import { localTime } from '../scoring/period';
 
 /** Offset of the zone from UTC at an instant, in ms (Berlin in summer: +7 200 000). */
 function offsetMs(instantMs: number, timeZone: string): number {

@@ -10,7 +10,16 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     try {
-      f = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hourCycle: 'h23' });
+      f = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      });
     } catch {
       // A clear message instead of Intl's "Invalid time zone specified: …" with a stack.
       throw new RangeError(`Unknown time zone "${timeZone}" (use an IANA name such as Europe/Berlin)`);
@@ -45,11 +54,29 @@ export function canonicalTimeZone(name: string | null | undefined): string | nul
   return typed.replace(/(^|[/_-])([a-z])/g, (_, sep: string, letter: string) => sep + letter.toUpperCase());
 }
 
+/** Wall-clock time of an instant in a time zone. Throws RangeError for an unknown zone. */
+export interface LocalTime {
+  /** yyyy-MM-dd */
+  date: string;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+export function localTime(instant: Date, timeZone: string): LocalTime {
+  const parts: Record<string, string> = {};
+  for (const p of formatterFor(timeZone).formatToParts(instant)) parts[p.type] = p.value;
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+  };
+}
+
 /** The calendar date (yyyy-MM-dd) of an instant in a time zone. Throws RangeError for an unknown zone. */
 export function localDate(date: Date, timeZone: string): string {
-  const parts = formatterFor(timeZone).formatToParts(date);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  return localTime(date, timeZone).date;
 }
 
 /**
