@@ -4,12 +4,8 @@
  * turned into text here, once, with one rule for each kind of number.
  */
 import type { ControlState, Level } from '../scoring/model';
-import {
-  formatDate as scoringDate,
-  formatDelta,
-  formatPercent as scoringPercent,
-  formatPoints as scoringPoints,
-} from '../scoring/period';
+import { round1 } from '../scoring/numbers';
+import { formatDate as scoringDate, formatDelta, formatPercent, formatPoints } from '../scoring/period';
 
 /** Shown wherever a value is unknown (never "NaN%", never "null"). */
 export const DASH = '—';
@@ -23,33 +19,21 @@ function isNumber(n: number | null | undefined): n is number {
 /**
  * Points, percentages, deltas and dates use scoring's formatters (src/scoring/period.ts) so a chat
  * reply and a card never write the same number two ways; this file adds what only cards need.
+ * formatPoints: "128", "815.22", "12.5"; formatPercent: "46.7%", "50%"; formatSignedPoints: "+5", "−3.5".
  */
-/** Points: integers without decimals, otherwise up to 2 decimals ("128", "815.22", "12.5"); "—" unknown. */
-export function formatPoints(n: number | null | undefined): string {
-  return scoringPoints(n);
-}
-
-/** A change in points with its sign: "+5", "−3.5", "0". */
-export function formatSignedPoints(n: number | null | undefined): string {
-  return formatDelta(n);
-}
+export { formatPoints, formatPercent, formatDelta as formatSignedPoints };
 
 /** "+5 pts", "−3 pts", "1 pt". */
 export function formatPointsLabel(n: number | null | undefined, signed = false): string {
   if (!isNumber(n)) return DASH;
-  const text = signed ? formatSignedPoints(n) : formatPoints(n);
+  const text = signed ? formatDelta(n) : formatPoints(n);
   return `${text} ${Math.abs(n) === 1 ? 'pt' : 'pts'}`;
-}
-
-/** One decimal with a trailing ".0" dropped: "46.7%", "50%"; unknown → "—". */
-export function formatPercent(p: number | null | undefined): string {
-  return scoringPercent(p);
 }
 
 /** Percentage points with a sign, for comparisons: "+4.2 pp", "−1 pp". */
 export function formatSignedPercentPoints(p: number | null | undefined): string {
   if (!isNumber(p)) return DASH;
-  const rounded = Math.round(p * 10) / 10;
+  const rounded = round1(p);
   if (rounded === 0) return '0 pp';
   const abs = Math.abs(rounded);
   const text = Number.isInteger(abs) ? String(abs) : abs.toFixed(1);
