@@ -15,9 +15,9 @@ import type { Reply } from './services';
 import { recognize } from './understanding/recognize';
 import { runIntent } from './messageRouter';
 import { showDetails } from './commands/actionDetail';
-import { handleSubscribeAction } from './commands/subscribe';
-import { handleUnsubscribeAction } from './commands/unsubscribe';
-import { handleDigestSettingsAction, handleSaveDigestSettingsAction } from './commands/digestSettings';
+import { subscribeCommand } from './commands/subscribe';
+import { unsubscribeCommand } from './commands/unsubscribe';
+import { digestSettingsCommand, saveDigestSettingsAction } from './commands/digestSettings';
 
 type Handler = (data: Record<string, unknown>, ctx: ActionContext) => Promise<ActionResult | null>;
 
@@ -36,10 +36,10 @@ const HANDLERS: Record<CardVerb, Handler> = {
   topActions: async (d, c) => listResult(readFrom({ from: { view: 'actions', order: d.order, count: d.count, category: d.category } }), c),
   backToList: async (d, c) => listResult(readFrom(d), c),
   ask: async (d, c) => intentResult(recognize(String(d.text)), c),
-  subscribe: (d, c) => handleSubscribeAction(d, c),
-  unsubscribe: (d, c) => handleUnsubscribeAction(d, c),
-  digestSettings: (d, c) => handleDigestSettingsAction(d, c),
-  saveDigestSettings: (d, c) => handleSaveDigestSettingsAction(d, c),
+  subscribe: async (_d, c) => asResult(await subscribeCommand({}, c.turn, c.services)),
+  unsubscribe: async (_d, c) => asResult(await unsubscribeCommand({}, c.turn, c.services)),
+  digestSettings: async (_d, c) => asResult(await digestSettingsCommand({}, c.turn, c.services)),
+  saveDigestSettings: (d, c) => saveDigestSettingsAction(d, c.turn, c.services),
 };
 
 export async function routeAction(data: Record<string, unknown>, ctx: ActionContext): Promise<ActionResult> {

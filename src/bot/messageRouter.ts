@@ -16,9 +16,9 @@ import { emptyReply, helpReply, unknownReply } from './commands/help';
 import { scoreCommand } from './commands/score';
 import { targetCommand } from './commands/target';
 import { trendCommand } from './commands/trend';
-import { handleSubscribe } from './commands/subscribe';
-import { handleUnsubscribe } from './commands/unsubscribe';
-import { handleDigestSettings } from './commands/digestSettings';
+import { subscribeCommand } from './commands/subscribe';
+import { unsubscribeCommand } from './commands/unsubscribe';
+import { digestSettingsCommand } from './commands/digestSettings';
 
 /** What the user typed, without the bot's mentions; '' for a message with no text. */
 export function messageText(activity: Activity): string {
@@ -51,11 +51,11 @@ export async function runIntent(intent: Intent, ctx: CommandContext): Promise<Re
     case 'target':
       return targetCommand(intent, ctx);
     case 'subscribe':
-      return handleSubscribe(intent, ctx);
+      return subscribeCommand(intent, ctx.turn, ctx.services);
     case 'unsubscribe':
-      return handleUnsubscribe(intent, ctx);
+      return unsubscribeCommand(intent, ctx.turn, ctx.services);
     case 'digestSettings':
-      return handleDigestSettings(intent, ctx);
+      return digestSettingsCommand(intent, ctx.turn, ctx.services);
     case 'help':
       return helpReply(ctx.turn);
     case 'invalid':

@@ -5,7 +5,7 @@
 import { subscribeCard } from '../../cards/subscribeCard';
 import { offeredSchedule, parseSettingsInput, resolveSchedule, saveSubscription, scheduleSentence, timeZoneNote } from '../../digest/subscriptions';
 import { describeSlot } from '../../digest/schedule';
-import type { ActionContext, ActionResult, CommandContext } from '../context';
+import type { ActionResult } from '../context';
 import type { BotServices, Reply, TurnInfo } from '../services';
 import { NO_TENANT } from './subscribe';
 
@@ -17,11 +17,6 @@ export async function digestSettingsCommand(_intent: unknown, turn: TurnInfo, se
     ? `The digest is posted here on ${scheduleSentence(sub, services.now(), 'asked')}`
     : `This conversation does not get the digest. Subscribing posts it on ${describeSlot(offered).replace(/^(\w+) /, '$1s at ')}${timeZoneNote(offered.timeZoneSource)}.`;
   return { card: subscribeCard(sub, { defaults: offered }), text };
-}
-
-export async function digestSettingsAction(_data: Record<string, unknown>, turn: TurnInfo, services: BotServices): Promise<ActionResult> {
-  const reply = await digestSettingsCommand({}, turn, services);
-  return 'card' in reply ? { card: reply.card } : { text: reply.text };
 }
 
 /** Saving the form subscribes too: choosing a time is a clear enough "yes". Bad input saves nothing. */
@@ -37,7 +32,3 @@ export async function saveDigestSettingsAction(data: Record<string, unknown>, tu
   const text = `Saved: the digest is posted here on ${scheduleSentence(sub, services.now(), schedule.timeZoneSource)}`;
   return { card: subscribeCard(sub, { defaults: schedule, banner: { text, style: 'good' } }) };
 }
-
-export const handleDigestSettings = (intent: unknown, ctx: CommandContext): Promise<Reply> => digestSettingsCommand(intent, ctx.turn, ctx.services);
-export const handleDigestSettingsAction = (data: Record<string, unknown>, ctx: ActionContext): Promise<ActionResult> => digestSettingsAction(data, ctx.turn, ctx.services);
-export const handleSaveDigestSettingsAction = (data: Record<string, unknown>, ctx: ActionContext): Promise<ActionResult> => saveDigestSettingsAction(data, ctx.turn, ctx.services);

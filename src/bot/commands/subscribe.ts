@@ -1,10 +1,9 @@
 /**
  * "subscribe", "send the digest here every Monday at 9", "digest on Fridays 16:00 Europe/Berlin", and
- * the Subscribe button (verb 'subscribe'). Also the offer shown when the bot is added to a channel.
+ * the Subscribe button (verb 'subscribe': the router calls this with no schedule).
  */
 import { subscribeCard } from '../../cards/subscribeCard';
 import { resolveSchedule, saveSubscription, scheduleSentence } from '../../digest/subscriptions';
-import type { ActionContext, ActionResult, CommandContext } from '../context';
 import type { BotServices, Reply, TurnInfo } from '../services';
 import type { Intent } from '../understanding/intent';
 
@@ -27,13 +26,3 @@ export async function subscribeCommand(intent: Pick<SubscribeIntent, 'schedule'>
   const card = subscribeCard(sub, { defaults: schedule, banner: { text, style: 'good' } });
   return { card, text };
 }
-
-/** The Subscribe button: subscribes with what the conversation had, or the default slot. */
-export async function subscribeAction(_data: Record<string, unknown>, turn: TurnInfo, services: BotServices): Promise<ActionResult> {
-  const reply = await subscribeCommand({}, turn, services);
-  return 'card' in reply ? { card: reply.card } : { text: reply.text };
-}
-
-/** Adapters for the router's handler shapes (src/bot/context.ts). */
-export const handleSubscribe = (intent: Pick<SubscribeIntent, 'schedule'>, ctx: CommandContext): Promise<Reply> => subscribeCommand(intent, ctx.turn, ctx.services);
-export const handleSubscribeAction = (data: Record<string, unknown>, ctx: ActionContext): Promise<ActionResult> => subscribeAction(data, ctx.turn, ctx.services);

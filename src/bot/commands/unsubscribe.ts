@@ -1,7 +1,6 @@
 /** "unsubscribe" and the Unsubscribe button (verb 'unsubscribe'): no more digests or alerts here. */
 import { subscribeCard } from '../../cards/subscribeCard';
 import { offeredSchedule } from '../../digest/subscriptions';
-import type { ActionContext, ActionResult, CommandContext } from '../context';
 import type { BotServices, Reply, TurnInfo } from '../services';
 import { NO_TENANT } from './subscribe';
 
@@ -15,11 +14,3 @@ export async function unsubscribeCommand(_intent: unknown, turn: TurnInfo, servi
   const card = subscribeCard(null, { defaults: offeredSchedule(turn, services.config.digestDefault), banner: { text, style: removed ? 'good' : 'default' } });
   return { card, text };
 }
-
-export async function unsubscribeAction(_data: Record<string, unknown>, turn: TurnInfo, services: BotServices): Promise<ActionResult> {
-  const reply = await unsubscribeCommand({}, turn, services);
-  return 'card' in reply ? { card: reply.card } : { text: reply.text };
-}
-
-export const handleUnsubscribe = (intent: unknown, ctx: CommandContext): Promise<Reply> => unsubscribeCommand(intent, ctx.turn, ctx.services);
-export const handleUnsubscribeAction = (data: Record<string, unknown>, ctx: ActionContext): Promise<ActionResult> => unsubscribeAction(data, ctx.turn, ctx.services);
